@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "mlopslab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mlopslab", targets: ["mlopslab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CLICore", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "MLMetrics"),
+        .target(name: "MLCore", dependencies: ["MLMetrics"]),
+        .target(name: "MLCommands", dependencies: [
+            "MLCore", "MLMetrics", "CLICore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "Exam", dependencies: ["Yams"]),
+        .target(name: "Readiness", dependencies: ["Exam"]),
+        .target(name: "Shell", dependencies: [
+            "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "Rainbow",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "mlopslab", dependencies: ["Shell"]),
+
+        .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MLCoreTests", dependencies: [
+            "MLCore", "MLMetrics",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExamTests", dependencies: [
+            "Exam",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReadinessTests", dependencies: [
+            "Readiness", "Exam",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "mlopslab"]),
+    ]
+)

@@ -1,0 +1,30 @@
+import ArgumentParser
+import CLICore
+import Foundation
+
+/// Parses one command line with the root command table and runs it, turning every error into a
+/// printed message and an exit status. Used by one-shot runs and by each REPL line.
+enum CommandRunner {
+    static func run(words: [String], context: CommandContext) -> Int32 {
+        let console = context.console
+        do {
+            var command = try RootCommand.parseAsRoot(words)
+            try command.run()
+            return 0
+        } catch let error as any UserFacingError {
+            console.writeError("error: \(error.message)\n")
+            return error.exitCode
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = RootCommand.exitCode(for: error).rawValue
+            let text = RootCommand.fullMessage(for: error)
+            if code == 0 {
+                console.write(text.hasSuffix("\n") ? text : text + "\n")
+            } else {
+                console.writeError(text.hasSuffix("\n") ? text : text + "\n")
+            }
+            return code
+        }
+    }
+}
