@@ -37,6 +37,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "mlopslab", dependencies: ["Shell"]),
+        .executableTarget(name: "mlbench", dependencies: ["MLCore", "MLMetrics"], path: "Benchmarks/MLBench"),
+        .executableTarget(name: "driftbench", dependencies: ["MLMetrics"], path: "Benchmarks/DriftBench"),
 
         .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLCoreTests", dependencies: [
