@@ -4,7 +4,7 @@ public enum Confidence: String, Codable, Sendable {
 }
 
 /// A learner's response to one question (or one statement of a yes-no series).
-public enum Response: Sendable, Equatable {
+public enum Response: Codable, Sendable, Equatable {
     /// Option indices (0 = a) for single and multiple choice; order does not matter.
     case choices(Set<Int>)
     /// Indices of the *authored* steps in the order the learner put them.
@@ -16,7 +16,7 @@ public enum Response: Sendable, Equatable {
 }
 
 /// An answer as typed: the response and the stated confidence.
-public struct GivenAnswer: Sendable, Equatable {
+public struct GivenAnswer: Codable, Sendable, Equatable {
     public var response: Response
     public var confidence: Confidence
 
