@@ -1,0 +1,24 @@
+/// Word-wraps text for the terminal, keeping the author's line breaks.
+enum TextWrap {
+    static func wrap(_ text: String, width: Int = 96, indent: String = "") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
+            var lines: [String] = []
+            var current = indent
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                if current.count > indent.count && current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = indent
+                }
+                current += (current.count > indent.count ? " " : "") + word
+            }
+            lines.append(current.count > indent.count ? current : (paragraph.isEmpty ? "" : current))
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Letters for option indices: 0 -> a.
+    static func letter(_ index: Int) -> String {
+        guard index >= 0, index < 26, let scalar = Unicode.Scalar(97 + index) else { return "?" }
+        return String(Character(scalar))
+    }
+}

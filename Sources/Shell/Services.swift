@@ -1,0 +1,52 @@
+import CLICore
+import Exam
+import Foundation
+import Store
+
+/// What the learner-facing commands share: the state database, the outline and the question bank,
+/// opened from the command's context.
+struct Services {
+    let context: CommandContext
+    let database: StateDatabase
+    let outline: Outline
+    let bank: Bank
+    /// Problems found while loading the bank (their questions are left out).
+    let bankProblems: [Diagnostic]
+
+    var console: any Console { context.console }
+    var style: Style { Style(enabled: context.console.colorEnabled) }
+
+    /// Opens the state home (creating it) and loads the outline and the default bank.
+    static func open(_ context: CommandContext = .active) throws -> Services {
+        try context.home.ensureExists()
+        let database: StateDatabase
+        do {
+            database = try StateDatabase(url: context.home.databaseURL)
+        } catch {
+            throw CLIError.stateHome(path: context.home.url.path, reason: String(describing: error))
+        }
+        let outline = try loadOutline()
+        let folder = BankLocator.defaultFolder(environment: context.environment)
+        let result = BankLoader(outline: outline).load(paths: [folder])
+        return Services(context: context, database: database, outline: outline, bank: result.bank, bankProblems: result.diagnostics)
+    }
+
+    static func loadOutline() throws -> Outline {
+        do {
+            return try Outline.bundled()
+        } catch {
+            throw CLIError.invalidInput("the bundled exam outline cannot be read: \(error)")
+        }
+    }
+
+    /// The outline's domain weights for the form builder.
+    var domainShares: [DomainShare] {
+        outline.domains.map { DomainShare(id: $0.id, minPercent: Double($0.minWeight), maxPercent: Double($0.maxWeight)) }
+    }
+
+    /// Warns once that some packs were left out, pointing to `packs validate`.
+    func warnAboutBankProblems() {
+        guard !bankProblems.isEmpty else { return }
+        console.writeError("warning: \(bankProblems.count) problem(s) in the scenario bank; the affected questions are left out (run: mlopslab packs validate)\n")
+    }
+}
