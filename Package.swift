@@ -29,7 +29,7 @@ let package = Package(
             "MLCore", "MLMetrics", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "Exam", dependencies: ["Yams"], resources: [.copy("Resources")]),
+        .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Shell", dependencies: [
             "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "Rainbow",

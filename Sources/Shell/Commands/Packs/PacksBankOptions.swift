@@ -1,0 +1,45 @@
+import ArgumentParser
+import CLICore
+import Exam
+
+/// The pack files or folders a `packs` command reads; the default bank when none are given.
+struct PacksPathArguments: ParsableArguments {
+    @Argument(help: "Pack files or folders (every *.yaml below a folder). Default: the bank folder ($MLOPSLAB_SCENARIOS, else the repository's scenarios/).")
+    var paths: [String] = []
+
+    /// The paths given, or the default bank folder.
+    func resolvedPaths(environment: [String: String]) -> [String] {
+        paths.isEmpty ? [BankLocator.defaultFolder(environment: environment)] : paths
+    }
+
+    /// Loads the packs named (or the default bank) with the bundled outline.
+    func load(context: CommandContext) throws -> (outline: Outline, result: BankLoadResult) {
+        let outline = try Outline.bundled()
+        let result = BankLoader(outline: outline).load(paths: resolvedPaths(environment: context.environment))
+        return (outline, result)
+    }
+}
+
+extension OutlineError: UserFacingError {}
+
+/// The bank has problems that stop a command that needs a clean bank.
+enum PacksError: UserFacingError {
+    case invalidBank(problems: Int, first: Diagnostic)
+    case unknownFormat(String)
+
+    var message: String {
+        switch self {
+        case .invalidBank(let problems, let first):
+            return "the bank has \(problems) problem\(problems == 1 ? "" : "s"), first: \(first); run `mlopslab packs validate` for all of them"
+        case .unknownFormat(let format):
+            return "unknown export format `\(format)`; the only format is json"
+        }
+    }
+
+    var exitCode: Int32 {
+        switch self {
+        case .invalidBank: return 1
+        case .unknownFormat: return 2
+        }
+    }
+}
