@@ -38,7 +38,7 @@ struct PracticeRunner {
             let parts = question.scoredItemCount
             for part in 0..<parts {
                 console.line()
-                console.write(view.render(question, header: header, order: order, part: question.type == .yesNoSeries ? part : nil))
+                console.write(view.render(question, header: header, order: order, part: question.type == .yesNoSeries ? part : nil, showStem: part == 0))
                 console.line(view.instructions(question, extra: "skip, flag or quit"))
                 answerLoop: while true {
                     switch prompt.read(for: question, part: part, order: order) {

@@ -6,13 +6,13 @@ struct QuestionView {
 
     /// The question's header line, stem and options. `order` is the display order of the options
     /// (authored indices); for ordering questions it is the shuffled presentation.
-    func render(_ question: Question, header: String, order: [Int], part: Int? = nil) -> String {
-        var out = style.strong(header) + "\n" + TextWrap.wrap(question.stem) + "\n"
+    func render(_ question: Question, header: String, order: [Int], part: Int? = nil, showStem: Bool = true) -> String {
+        var out = style.strong(header) + "\n" + (showStem ? TextWrap.wrap(question.stem) + "\n" : "")
         switch question.body {
         case .single(let options), .multiple(let options, _), .ordering(let options):
             out += "\n"
             for (shown, authored) in order.enumerated() where options.indices.contains(authored) {
-                out += TextWrap.wrap("\(TextWrap.letter(shown))) \(options[authored].text)", indent: "  ") + "\n"
+                out += TextWrap.hanging("  \(TextWrap.letter(shown))) ", options[authored].text) + "\n"
             }
         case .yesNoSeries(let statements):
             if let part, statements.indices.contains(part) {
@@ -49,20 +49,20 @@ struct QuestionView {
                 let option = options[authored]
                 let mark = option.correct ? style.good("right") : style.bad("wrong")
                 let pointer = chosen.contains(authored) ? ">" : " "
-                out += TextWrap.wrap("\(pointer) \(TextWrap.letter(shownIndex[authored] ?? 0))) [\(mark)] \(option.rationale)", indent: "    ").dropFirst(4) + "\n"
+                out += TextWrap.hanging("\(pointer) \(TextWrap.letter(shownIndex[authored] ?? 0))) ", "[\(mark)] \(option.rationale)") + "\n"
             }
         case .ordering(let steps):
             let shownIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
             let key = steps.indices.map { TextWrap.letter(shownIndex[$0] ?? 0) }
             out += " Correct order: \(key.joined(separator: ","))\n"
             for (position, step) in steps.enumerated() {
-                out += TextWrap.wrap("\(position + 1). \(TextWrap.letter(shownIndex[position] ?? 0))) \(step.text): \(step.rationale)", indent: "    ").dropFirst(4) + "\n"
+                out += TextWrap.hanging("  \(position + 1). \(TextWrap.letter(shownIndex[position] ?? 0))) ", "\(step.text) — \(step.rationale)") + "\n"
             }
         case .yesNoSeries(let statements):
             if statements.indices.contains(part) {
                 let statement = statements[part]
                 out += " Answer: \(statement.answer ? "yes" : "no")\n"
-                out += TextWrap.wrap(statement.rationale, indent: "    ") + "\n"
+                out += TextWrap.wrap(statement.rationale, indent: "  ") + "\n"
             }
         }
         return out

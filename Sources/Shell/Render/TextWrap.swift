@@ -16,6 +16,13 @@ enum TextWrap {
         }.joined(separator: "\n")
     }
 
+    /// Wraps `text` with `lead` before the first line and the following lines indented to match it.
+    static func hanging(_ lead: String, _ text: String, width: Int = 96) -> String {
+        let pad = String(repeating: " ", count: lead.count)
+        let wrapped = wrap(text, width: width, indent: pad)
+        return lead + wrapped.dropFirst(pad.count)
+    }
+
     /// Letters for option indices: 0 -> a.
     static func letter(_ index: Int) -> String {
         guard index >= 0, index < 26, let scalar = Unicode.Scalar(97 + index) else { return "?" }

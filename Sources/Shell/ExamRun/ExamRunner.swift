@@ -1,0 +1,184 @@
+import CLICore
+import Exam
+import Foundation
+
+/// Runs a mock exam at the terminal: navigation, flags, the review screen, locking sections, the
+/// clock (submitting by itself when time runs out), and submission. Progress is saved after every
+/// change; leaving (quit, Ctrl-C, Ctrl-D, a closed terminal) pauses the exam with the clock running.
+struct ExamRunner {
+    let services: Services
+    let store: ExamStore
+    let now: () -> Date
+
+    private var console: any Console { services.console }
+    private var style: Style { services.style }
+    private static let commands: Set<String> = ["next", "back", "goto", "flag", "review", "submit", "time", "scenario", "pause", "quit", "help"]
+
+    func run(_ loaded: ExamStore.Loaded) throws {
+        var loaded = loaded
+        var session = ExamSession(form: loaded.form, progress: loaded.progress)
+        let deadline = loaded.record.deadline ?? now()
+        var needsRender = true
+        var shownSection = -1
+        let prompt = AnswerPrompt(console: console, style: style, commands: Self.commands)
+
+        func persist() throws {
+            loaded.progress = session.progress
+            try store.save(session.progress, of: loaded.record)
+        }
+        func finish(_ reason: String?) throws {
+            loaded.progress = session.progress
+            if let reason { console.line(style.warn(reason)) }
+            let result = try store.submit(loaded, bank: services.bank, now: now())
+            console.line()
+            console.write(ExamReport(style: style, outline: services.outline).render(result))
+        }
+
+        while true {
+            if now() >= deadline { return try finish("Time is up: the exam is submitted with the answers given so far.") }
+            guard let slot = session.currentSlot, let question = services.bank.question(id: slot.questionID) else {
+                return try finish("This exam refers to a question no longer in the bank; it is submitted as it stands.")
+            }
+            let section = session.currentSection
+            if section != shownSection {
+                shownSection = section
+                announce(section: section, in: session)
+            }
+            if needsRender {
+                render(question, slot: slot, session: session, deadline: deadline)
+                needsRender = false
+            }
+            let order = PresentationOrder.order(for: question)
+            switch prompt.read(for: question, part: slot.part, order: order, prompt: "exam> ") {
+            case .endOfInput, .interrupted, .command("pause", _), .command("quit", _):
+                try persist()
+                console.line("Exam paused with \(ExamClock.remaining(until: deadline, now: now())) left; the clock keeps running. Continue with: exam resume")
+                return
+            case .answer(let given):
+                do {
+                    try session.answer(given)
+                } catch {
+                    console.line(style.warn(error.description))
+                    continue
+                }
+                try persist()
+                switch session.next() {
+                case .moved: needsRender = true
+                case .leavingSection: console.line("End of this section. next leaves it (it then locks), review lists its questions.")
+                case .endOfExam: console.line("That was the last question. review checks your answers; submit ends the exam.")
+                }
+            case .command("next", _):
+                switch session.next() {
+                case .moved: needsRender = true
+                case .leavingSection:
+                    if confirm("Leaving this section locks it: you cannot come back. Leave? (y/n) ") {
+                        _ = session.leaveSection()
+                        try persist()
+                        needsRender = true
+                    }
+                case .endOfExam: console.line("This is the last question. review checks your answers; submit ends the exam.")
+                }
+            case .command("back", _):
+                do { try session.back(); needsRender = true } catch { console.line(style.warn(error.description)) }
+                try persist()
+            case .command("goto", let argument):
+                guard let argument, let number = Int(argument) else { console.line(style.warn("goto needs a question number, e.g. goto 7")); continue }
+                do { try session.go(to: number); needsRender = true } catch { console.line(style.warn(error.description)) }
+                try persist()
+            case .command("flag", _):
+                let flagged = session.toggleFlag()
+                try persist()
+                console.line(flagged ? "Flagged for review." : "Flag removed.")
+            case .command("review", _):
+                console.write(reviewScreen(session))
+            case .command("time", _):
+                console.line("\(ExamClock.remaining(until: deadline, now: now())) left.")
+            case .command("scenario", _):
+                shownSection = -1
+            case .command("submit", _):
+                let summary = session.summary
+                console.line("Answered \(summary.answered) of \(session.slotCount); \(summary.unanswered) unanswered; \(summary.flagged) flagged.")
+                if confirm("Submit? (y/n) ") { return try finish(nil) }
+            case .command:
+                console.line("During the exam: an answer, next, back, goto N, flag, review, time, scenario, submit, pause.")
+            }
+        }
+    }
+
+    private func confirm(_ question: String) -> Bool {
+        while true {
+            switch console.readLine(prompt: question) {
+            case .line(let text):
+                let answer = text.trimmingCharacters(in: .whitespaces).lowercased()
+                if answer == "y" || answer == "yes" { return true }
+                if answer == "n" || answer == "no" { return false }
+                console.line("Please answer y or n.")
+            case .endOfInput, .interrupted:
+                return false
+            }
+        }
+    }
+
+    private func announce(section: Int, in session: ExamSession) {
+        guard let current = session.section(section) else { return }
+        let total = session.form.sections.count
+        switch current.kind {
+        case .general:
+            console.line(style.strong("Section \(section + 1) of \(total): \(current.slots.count) questions. Move freely with next, back and goto until you leave the section."))
+        case .yesNoSeries:
+            console.line(style.strong("Section \(section + 1) of \(total): a yes-no series. Each statement locks once answered; you cannot go back."))
+        case .caseStudy(let id):
+            let study = services.bank.caseStudies[id]
+            console.line(style.strong("Section \(section + 1) of \(total): case study \(study?.title ?? id). It locks once you leave it."))
+            if let study { console.line(TextWrap.wrap(study.scenario)) }
+        }
+    }
+
+    private func render(_ question: Question, slot: FormSlot, session: ExamSession, deadline: Date) {
+        let index = session.progress.current
+        var header = "Question \(index + 1) of \(session.slotCount) · \(ExamClock.remaining(until: deadline, now: now())) left"
+        if session.progress.flagged.contains(index) { header += " · flagged" }
+        console.line()
+        let order = PresentationOrder.order(for: question)
+        console.write(QuestionView(style: style).render(question, header: header, order: order, part: question.type == .yesNoSeries ? slot.part : nil))
+        if let given = session.progress.responses[index] {
+            console.line("Your answer: \(AnswerEcho.text(given, question: question, order: order))" + (session.isOpen(index) ? " (type another to change it)" : " (locked)"))
+        }
+        console.line(QuestionView(style: style).instructions(question, extra: "next, back, goto N, flag, review, submit, pause"))
+    }
+
+    private func reviewScreen(_ session: ExamSession) -> String {
+        let section = session.currentSection
+        let start = session.form.firstSlot(ofSection: section)
+        let count = session.section(section)?.slots.count ?? 0
+        var out = "Review of section \(section + 1) (questions \(start + 1)-\(start + count)):\n"
+        for index in start..<(start + count) {
+            let answered = session.progress.responses[index] != nil
+            let flag = session.progress.flagged.contains(index) ? " flagged" : ""
+            out += "  \(index + 1). \(answered ? "answered" : style.warn("unanswered"))\(flag)\n"
+        }
+        let summary = session.summary
+        out += "Whole exam: \(summary.answered) answered, \(summary.unanswered) unanswered, \(summary.flagged) flagged."
+        if session.progress.lockedSections > 0 { out += " Sections 1-\(session.progress.lockedSections) are locked." }
+        return out + "\n"
+    }
+}
+
+/// The learner's answer as letters in the displayed order.
+enum AnswerEcho {
+    static func text(_ given: GivenAnswer, question: Question, order: [Int]) -> String {
+        let shown = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let body: String
+        switch given.response {
+        case .choices(let set): body = set.compactMap { shown[$0] }.sorted().map(TextWrap.letter).joined(separator: ",")
+        case .order(let sequence): body = sequence.compactMap { shown[$0] }.map(TextWrap.letter).joined(separator: ",")
+        case .yesNo(let value): body = value ? "y" : "n"
+        case .dontKnow: body = "?"
+        }
+        switch given.confidence {
+        case .sure: return body + "!"
+        case .unsure: return body + "~"
+        case .unstated: return body
+        }
+    }
+}
