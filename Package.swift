@@ -54,6 +54,6 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "mlopslab"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),
     ]
 )

@@ -5,6 +5,16 @@ import Foundation
 /// Parses one command line with the root command table and runs it, turning every error into a
 /// printed message and an exit status. Used by one-shot runs and by each REPL line.
 enum CommandRunner {
+    /// The command table as ArgumentParser's JSON help dump (used to drive Tab completion).
+    static func helpDump() -> String {
+        do {
+            _ = try RootCommand.parseAsRoot(["--experimental-dump-help"])
+            return ""
+        } catch {
+            return RootCommand.fullMessage(for: error)
+        }
+    }
+
     static func run(words: [String], context: CommandContext) -> Int32 {
         let console = context.console
         do {

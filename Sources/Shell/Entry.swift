@@ -16,12 +16,23 @@ public enum Entry {
             FileDescriptorWriter.write("error: \(error)\n", to: STDERR_FILENO)
             return 2
         }
-        let console = StandardConsole()
-        let context = CommandContext(home: StateHome.resolve(option: globals.home), console: console, inRepl: false)
+        let home = StateHome.resolve(option: globals.home)
+        let console = makeConsole(home: home)
+        let context = CommandContext(home: home, console: console, inRepl: false)
         if globals.rest.isEmpty {
             return CommandContext.$current.withValue(context) { REPL(context: context).run() }
         }
         return CommandContext.$current.withValue(context) { CommandRunner.run(words: globals.rest, context: context) }
+    }
+
+    /// libedit on a terminal (history in the state home, Tab completion); plain lines otherwise.
+    static func makeConsole(home: StateHome) -> any Console {
+        let plain = StandardConsole()
+        guard plain.isInteractive, (try? home.ensureExists()) != nil else { return plain }
+        let completer = Completer(
+            tree: CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab"),
+            builtins: REPL.builtins, values: CompletionValues().values(for:))
+        return EditLineConsole(historyURL: home.historyURL, completer: completer, colorEnabled: plain.colorEnabled) ?? plain
     }
 
     /// Ends the process with `status` after flushing output.

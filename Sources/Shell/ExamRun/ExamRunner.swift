@@ -61,14 +61,17 @@ struct ExamRunner {
                     console.line(style.warn(error.description))
                     continue
                 }
+                let step = session.next()
                 try persist()
-                switch session.next() {
+                switch step {
                 case .moved: needsRender = true
                 case .leavingSection: console.line("End of this section. next leaves it (it then locks), review lists its questions.")
                 case .endOfExam: console.line("That was the last question. review checks your answers; submit ends the exam.")
                 }
             case .command("next", _):
-                switch session.next() {
+                let step = session.next()
+                try persist()
+                switch step {
                 case .moved: needsRender = true
                 case .leavingSection:
                     if confirm("Leaving this section locks it: you cannot come back. Leave? (y/n) ") {

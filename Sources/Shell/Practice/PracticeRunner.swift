@@ -25,7 +25,7 @@ struct PracticeRunner {
     func run(_ questions: [Question]) throws -> Summary {
         var summary = Summary()
         var shownStudies = Set<String>()
-        let prompt = AnswerPrompt(console: console, style: services.style, commands: ["skip", "flag", "quit"])
+        let prompt = AnswerPrompt(console: console, style: services.style, commands: ["skip", "flag", "quit", "exit"])
         questionLoop: for (number, question) in questions.enumerated() {
             if let studyID = question.caseStudyID, !shownStudies.contains(studyID), let study = services.bank.caseStudies[studyID] {
                 shownStudies.insert(studyID)
@@ -45,7 +45,7 @@ struct PracticeRunner {
                     case .endOfInput, .interrupted:
                         summary.stoppedEarly = true
                         break questionLoop
-                    case .command("quit", _):
+                    case .command("quit", _), .command("exit", _):
                         summary.stoppedEarly = true
                         break questionLoop
                     case .command("skip", _):
@@ -69,7 +69,7 @@ struct PracticeRunner {
             }
         }
         console.line()
-        console.line("\(source.capitalized): \(summary.correct) of \(summary.answered) answered correctly" + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + ".")
+        console.line("\(source.capitalized): \(summary.answered) answered, \(summary.correct) correct" + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + (summary.stoppedEarly ? " (stopped early; every answer is saved)" : "") + ".")
         return summary
     }
 

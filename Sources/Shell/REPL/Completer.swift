@@ -13,8 +13,8 @@ struct Completer {
     let tree: CommandTree
     /// Words typed only in the REPL (`help`, `exit`, ...), offered at the start of a line.
     let builtins: [String]
-    /// Value candidates by option name without dashes (e.g. `area`, `pack`).
-    let values: [String: [String]]
+    /// Value candidates by option name without dashes (e.g. `area`, `pack`); asked only on Tab.
+    let values: (String) -> [String]?
 
     func complete(lineBeforeCursor line: String) -> Result {
         let endsWithSpace = line.last.map { $0 == " " || $0 == "\t" } ?? true
@@ -66,7 +66,7 @@ struct Completer {
     private func valueCandidates(for option: CommandTree.Argument) -> [String] {
         if let fixed = option.allValues, !fixed.isEmpty { return fixed }
         for name in option.names ?? [] where name.kind == "long" {
-            if let known = values[name.name] { return known }
+            if let known = values(name.name) { return known }
         }
         return []
     }

@@ -1,0 +1,66 @@
+import Testing
+@testable import Shell
+
+@Suite struct CompletionTests {
+    /// The completer over the real command table, with area and pack values as the REPL sets them.
+    private var completer: Completer {
+        let dump = CommandRunner.helpDump()
+        let tree = CommandTree.decode(dump: dump)
+        return Completer(tree: tree ?? CommandTree(commandName: "mlopslab"), builtins: REPL.builtins,
+                         values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"]][$0] })
+    }
+
+    @Test func theRealCommandTableIsReadable() {
+        let tree = CommandTree.decode(dump: CommandRunner.helpDump())
+        #expect(tree?.subcommand(named: "practice") != nil)
+        #expect(tree?.subcommand(named: "exam")?.subcommand(named: "resume") != nil)
+    }
+
+    @Test func commandsAtTheStartOfALine() {
+        #expect(completer.complete(lineBeforeCursor: "pra").candidates == ["practice"])
+        #expect(completer.complete(lineBeforeCursor: "pra").insertion == "ctice")
+        #expect(completer.complete(lineBeforeCursor: "e").candidates == ["exam", "exit"])
+        #expect(completer.complete(lineBeforeCursor: "e").insertion == "x")
+    }
+
+    @Test func subcommandsSeeTheWholeLine() {
+        #expect(completer.complete(lineBeforeCursor: "exam re").candidates == ["resume"])
+        #expect(completer.complete(lineBeforeCursor: "exam ").candidates.contains("abandon"))
+        #expect(!completer.complete(lineBeforeCursor: "exam ").candidates.contains("exit"), "builtins only at the start")
+    }
+
+    @Test func flagsOfTheCommandTyped() {
+        let flags = completer.complete(lineBeforeCursor: "practice --").candidates
+        #expect(flags.contains("--area") && flags.contains("--count") && flags.contains("--seed"))
+        #expect(!flags.contains("--questions"))
+        let remaining = completer.complete(lineBeforeCursor: "practice --area cicd --").candidates
+        #expect(!remaining.contains("--area"), "a flag already given is not offered again")
+    }
+
+    @Test func valuesOfAreaAndPackOptions() {
+        #expect(completer.complete(lineBeforeCursor: "practice --area c").candidates == ["cicd", "cost-management"])
+        #expect(completer.complete(lineBeforeCursor: "practice --area c").insertion == "")
+        #expect(completer.complete(lineBeforeCursor: "practice --area genai-").insertion == "quality")
+        #expect(completer.complete(lineBeforeCursor: "practice --pack ").candidates == ["fixture"])
+    }
+
+    @Test func columnsFitTheWidth() {
+        let text = Completer.columns(["alpha", "beta", "gamma", "delta"], width: 16)
+        #expect(text == "alpha  beta\ngamma  delta")
+    }
+}
+
+@Suite struct LineTokenizerTests {
+    @Test func quotesAndEscapes() throws {
+        #expect(try LineTokenizer.words(#"practice --area  cicd"#) == ["practice", "--area", "cicd"])
+        #expect(try LineTokenizer.words(#"az ml job create -n "my job" --set 'a b'"#) == ["az", "ml", "job", "create", "-n", "my job", "--set", "a b"])
+        #expect(try LineTokenizer.words(#"say \"hi\" "a\"b""#) == ["say", "\"hi\"", "a\"b"])
+        #expect(try LineTokenizer.words("") == [])
+        #expect(try LineTokenizer.words(#"x """#) == ["x", ""])
+    }
+
+    @Test func brokenQuotingIsAnError() {
+        #expect(throws: LineTokenizer.Failure.unterminatedQuote("\"")) { try LineTokenizer.words(#"practice "oops"#) }
+        #expect(throws: LineTokenizer.Failure.danglingBackslash) { try LineTokenizer.words("x \\") }
+    }
+}
