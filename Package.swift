@@ -31,8 +31,14 @@ let package = Package(
         ]),
         .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
+        .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"]),
+        .target(name: "AzCLI", dependencies: [
+            "Workspace", "CLICore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .target(name: "Shell", dependencies: [
-            "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "Rainbow",
+            "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "AzCLI", "Rainbow",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -54,6 +60,9 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
+        .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),
     ]
 )
