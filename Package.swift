@@ -44,6 +44,7 @@ let package = Package(
         ]),
         .executableTarget(name: "mlopslab", dependencies: ["Shell"]),
         .executableTarget(name: "mlbench", dependencies: ["MLCore", "MLMetrics"], path: "Benchmarks/MLBench"),
+        .executableTarget(name: "foundationbench", dependencies: ["Store"], path: "Benchmarks/FoundationBench"),
         .executableTarget(name: "driftbench", dependencies: ["MLMetrics"], path: "Benchmarks/DriftBench"),
 
         .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
