@@ -66,7 +66,7 @@ public struct BetaDistribution: Sendable, Equatable {
             var next = density > 0 ? x - f / density : .nan
             // Newton left the bracket or stalled: bisect instead.
             if !(next > lo && next < hi) { next = (lo + hi) / 2 }
-            if abs(next - x) < 1e-15 * max(1, abs(x)) || hi - lo < 1e-16 { return next }
+            if abs(next - x) <= x.ulp || hi - lo <= 2 * hi.ulp { return next }
             x = next
         }
         return x

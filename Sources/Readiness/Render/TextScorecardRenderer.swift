@@ -68,7 +68,7 @@ enum TextScorecardRenderer {
         }
         if card.unmatchedAreaAnswers > 0 || card.unmatchedDomainAnswers > 0 {
             out.append("")
-            out.append("Ignored: \(card.unmatchedAreaAnswers) answers with an unknown area, \(card.unmatchedDomainAnswers) with an unknown domain")
+            out.append("Answers ignored: \(card.unmatchedAreaAnswers) with an unknown area, \(card.unmatchedDomainAnswers) with an unknown domain")
         }
         return out.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
     }
