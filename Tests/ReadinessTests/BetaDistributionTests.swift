@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 /// Quantiles and CDF values computed with scipy 1.x on 2026-11-21:
 /// `scipy.stats.beta.ppf(q, a, b)` and `scipy.special.betainc(a, b, x)`.

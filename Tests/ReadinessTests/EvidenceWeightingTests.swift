@@ -1,7 +1,7 @@
 import Exam
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 struct EvidenceWeightingTests {
     let weighting = EvidenceWeighting(parameters: .standard, now: Fixture.now)

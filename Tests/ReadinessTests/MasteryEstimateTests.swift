@@ -1,7 +1,7 @@
 import Exam
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 struct MasteryEstimateTests {
     /// Worked by hand (docs/scoring.md §3), prior Beta(1, 1), half-life 21 days, θ_r = ln(7/3):

@@ -1,7 +1,7 @@
 import Exam
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 /// Measures the scorecard over 100,000 answers and prints the time (no timed assertion).
 /// Run: `swift test -c release --filter ReadinessTests.PerformanceTests`.

@@ -1,7 +1,7 @@
 import Exam
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 struct PredictedExamTests {
     /// A tally holding exactly `successes` and `failures` pseudo-counts.

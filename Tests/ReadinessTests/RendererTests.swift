@@ -1,7 +1,7 @@
 import Foundation
 import SnapshotTesting
 import Testing
-@testable import Readiness
+import Readiness
 
 struct RendererTests {
     let card = Fixture.scorecard()

@@ -1,7 +1,7 @@
 import Exam
 import Foundation
 import Testing
-@testable import Readiness
+import Readiness
 
 /// Every branch of the status rules, through the full model.
 struct StatusRulesTests {

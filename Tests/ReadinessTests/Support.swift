@@ -1,6 +1,6 @@
 import Exam
 import Foundation
-@testable import Readiness
+import Readiness
 
 /// Shared fixture: a fixed "now" and a small outline with areas of both kinds.
 enum Fixture {

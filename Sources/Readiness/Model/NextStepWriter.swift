@@ -15,7 +15,8 @@ public struct NextStepWriter: Sendable {
         switch status {
         case .grey:
             let byCount = parameters.minimumAnswers - tally.answered
-            let byWeight = Int((parameters.minimumEffectiveWeight - tally.effectiveWeight).rounded(.up))
+            let missingWeight = (parameters.minimumEffectiveWeight - tally.effectiveWeight).rounded(.up)
+            let byWeight = missingWeight.isFinite ? Int(min(max(missingWeight, 0), 1_000_000)) : 0
             let needed = max(1, byCount, byWeight)
             return "answer \(needed) more question\(needed == 1 ? "" : "s") in this area (practice --area \(area.id))"
         case .red:

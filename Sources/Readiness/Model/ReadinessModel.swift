@@ -8,14 +8,15 @@ import Foundation
 /// let text = ScorecardRenderer.render(card, format: .text, color: false)
 /// ```
 public struct ReadinessModel: Sendable {
-    public var areas: [ReadinessArea]
-    public var domains: [DomainWeight]
-    public var now: Date
-    public var parameters: ReadinessParameters
+    public let areas: [ReadinessArea]
+    public let domains: [DomainWeight]
+    public let now: Date
+    public let parameters: ReadinessParameters
     /// Objective titles by id (`2.3c` → "Implement progressive rollout ..."), used in next steps.
-    public var objectiveTitles: [String: String]
+    public let objectiveTitles: [String: String]
 
-    /// Areas or domains listed twice keep their first entry.
+    /// Areas or domains listed twice keep their first entry; invalid parameters fall back to
+    /// their standard values (`ReadinessParameters.sanitized`).
     public init(
         areas: [ReadinessArea], domains: [DomainWeight], now: Date,
         parameters: ReadinessParameters = .standard, objectiveTitles: [String: String] = [:]
@@ -25,7 +26,7 @@ public struct ReadinessModel: Sendable {
         var seenDomains = Set<String>()
         self.domains = domains.filter { seenDomains.insert($0.id).inserted }
         self.now = now
-        self.parameters = parameters
+        self.parameters = parameters.sanitized
         self.objectiveTitles = objectiveTitles
     }
 
@@ -77,7 +78,7 @@ public struct ReadinessModel: Sendable {
             let verdict = rules.evaluate(estimate: estimate, answered: tally.answered, needsHandsOn: false, handsOnMet: false)
             return DomainReport(
                 id: domain.id, title: domain.title,
-                weightRange: Swift.min(domain.min, domain.max)...Swift.max(domain.min, domain.max),
+                weightRange: Self.weightRange(domain),
                 weight: totalMidpoint > 0 ? domain.midpoint / totalMidpoint : 0,
                 status: verdict.status, reason: verdict.reason, estimate: estimate,
                 answered: tally.answered, correct: tally.correct
@@ -98,6 +99,13 @@ public struct ReadinessModel: Sendable {
             predictedExam: prediction, calibration: calibration.report, exams: history,
             unmatchedAreaAnswers: unmatchedAreas, unmatchedDomainAnswers: unmatchedDomains
         )
+    }
+
+    /// The published range with non-finite ends read as 0 and the ends in order.
+    private static func weightRange(_ domain: DomainWeight) -> ClosedRange<Double> {
+        let low = domain.min.isFinite ? domain.min : 0
+        let high = domain.max.isFinite ? domain.max : 0
+        return Swift.min(low, high)...Swift.max(low, high)
     }
 
     private func areaReport(

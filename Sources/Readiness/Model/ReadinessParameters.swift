@@ -32,4 +32,26 @@ public struct ReadinessParameters: Sendable, Equatable {
     public init() {}
 
     public static let standard = ReadinessParameters()
+
+    /// These parameters with every out-of-range or non-finite value replaced by its standard value.
+    public var sanitized: ReadinessParameters {
+        let standard = ReadinessParameters.standard
+        func valid(_ value: Double, _ fallback: Double, _ accept: (Double) -> Bool) -> Double {
+            value.isFinite && accept(value) ? value : fallback
+        }
+        var p = self
+        p.priorAlpha = valid(priorAlpha, standard.priorAlpha) { $0 > 0 }
+        p.priorBeta = valid(priorBeta, standard.priorBeta) { $0 > 0 }
+        p.halfLifeDays = valid(halfLifeDays, standard.halfLifeDays) { $0 > 0 }
+        p.referenceAbility = valid(referenceAbility, standard.referenceAbility) { _ in true }
+        p.credibleLevel = valid(credibleLevel, standard.credibleLevel) { $0 > 0 && $0 < 1 }
+        p.readyThreshold = valid(readyThreshold, standard.readyThreshold) { (0...1).contains($0) }
+        p.redThreshold = valid(redThreshold, standard.redThreshold) { (0...1).contains($0) }
+        p.minimumEffectiveWeight = valid(minimumEffectiveWeight, standard.minimumEffectiveWeight) { $0 >= 0 }
+        p.handsOnPassScore = valid(handsOnPassScore, standard.handsOnPassScore) { (0...1).contains($0) }
+        p.minimumAnswers = max(0, minimumAnswers)
+        p.formItems = (1...1000).contains(formItems) ? formItems : standard.formItems
+        p.objectivesToReview = min(max(objectivesToReview, 0), 20)
+        return p
+    }
 }

@@ -40,7 +40,7 @@ enum HTMLScorecardRenderer {
         out.append("<table>")
         out.append(headerRow(["Domain", "Weight", "Status", "Mastery", "90 % interval", "Answered", "Correct"]))
         for d in card.domains {
-            out.append("<tr>" + cells(["\(d.id). \(d.title)", "\(Int(d.weightRange.lowerBound))-\(Int(d.weightRange.upperBound)) %"])
+            out.append("<tr>" + cells(["\(d.id). \(d.title)", ScorecardFormatting.weightRange(d.weightRange)])
                 + "<td class=\"\(d.status.rawValue)\">\(escape(d.status.rawValue))</td>"
                 + cells([ScorecardFormatting.decimal(d.estimate?.mastery), ScorecardFormatting.interval(d.estimate?.interval),
                          String(d.answered), String(d.correct)])

@@ -31,7 +31,7 @@ enum MarkdownScorecardRenderer {
         out += table(
             header: ["Domain", "Weight", "Status", "Mastery", "90 % interval", "Answered", "Correct"],
             rows: card.domains.map { d in
-                ["\(d.id). \(d.title)", "\(Int(d.weightRange.lowerBound))-\(Int(d.weightRange.upperBound)) %", d.status.rawValue,
+                ["\(d.id). \(d.title)", ScorecardFormatting.weightRange(d.weightRange), d.status.rawValue,
                  ScorecardFormatting.decimal(d.estimate?.mastery), ScorecardFormatting.interval(d.estimate?.interval),
                  String(d.answered), String(d.correct)]
             }

@@ -30,6 +30,11 @@ enum ScorecardFormatting {
         return "\(Int((value * 100).rounded())) %"
     }
 
+    /// "15-20 %".
+    static func weightRange(_ range: ClosedRange<Double>) -> String {
+        String(format: "%.0f-%.0f %%", range.lowerBound, range.upperBound)
+    }
+
     static func selfColumn(_ area: AreaReport) -> String {
         guard let level = area.selfAssessment else { return "-" }
         return "\(level.rawValue) (\(area.selfComparison?.rawValue ?? "-"))"

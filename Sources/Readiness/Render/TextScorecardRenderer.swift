@@ -34,7 +34,7 @@ enum TextScorecardRenderer {
         let domainTable = TextTable(
             header: ["ID", "WEIGHT", "STATUS", "MASTERY", "90% INTERVAL", "ANSWERED", "CORRECT", "TITLE"],
             rows: card.domains.map { d in
-                ["\(d.id)", "\(Int(d.weightRange.lowerBound))-\(Int(d.weightRange.upperBound)) %", d.status.rawValue,
+                ["\(d.id)", ScorecardFormatting.weightRange(d.weightRange), d.status.rawValue,
                  ScorecardFormatting.decimal(d.estimate?.mastery), ScorecardFormatting.interval(d.estimate?.interval),
                  String(d.answered), String(d.correct), d.title]
             }
