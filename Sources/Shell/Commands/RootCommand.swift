@@ -10,6 +10,6 @@ struct RootCommand: ParsableCommand {
         Run without a command to open the REPL. Global option: --home DIR (or MLOPSLAB_HOME) chooses the state home, default ~/.mlopslab.
         """,
         version: Entry.version,
-        subcommands: [PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, PacksCommand.self, MLCommand.self]
+        subcommands: [PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, ScorecardCommand.self, PacksCommand.self, MLCommand.self]
     )
 }
