@@ -14,8 +14,10 @@ public struct BetaDistribution: Sendable, Equatable {
         self.beta = beta.isFinite && beta > 0 ? beta : 1
     }
 
+    /// α / (α + β).
     public var mean: Double { alpha / (alpha + beta) }
 
+    /// αβ / ((α + β)²(α + β + 1)).
     public var variance: Double {
         let s = alpha + beta
         return alpha * beta / (s * s * (s + 1))

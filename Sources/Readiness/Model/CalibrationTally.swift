@@ -13,6 +13,7 @@ public struct CalibrationTally: Sendable {
 
     public init() {}
 
+    /// Counts one answer; "I don't know" is counted apart and not marked.
     public mutating func add(_ answer: AnswerEvidence) {
         if answer.dontKnow {
             dontKnow += 1
@@ -34,6 +35,7 @@ public struct CalibrationTally: Sendable {
         }
     }
 
+    /// The counts so far, with a one-line reading.
     public var report: CalibrationReport {
         CalibrationReport(
             sure: sure, unsure: unsure, unstated: unstated, dontKnow: dontKnow,

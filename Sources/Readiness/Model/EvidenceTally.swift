@@ -9,23 +9,37 @@ public struct EvidenceTally: Sendable, Equatable {
     /// Σ recency × difficulty weight of misses.
     public private(set) var weightedFailures = 0.0
     public private(set) var lastAnsweredAt: Date?
-    public private(set) var answeredBySource: [EvidenceSource: Int] = [:]
-    /// Misses (including "I don't know") per objective id.
+    /// Answers from practice, review and exam, in `EvidenceSource.allCases` order.
+    private var sourceCounts = [0, 0, 0]
+    /// Misses (including "I don't know") per objective id, when tracked.
     public private(set) var missesByObjective: [String: Int] = [:]
+    private let tracksObjectives: Bool
 
-    public init() {}
+    /// - Parameter tracksObjectives: count misses per objective (areas do; domains need not).
+    public init(tracksObjectives: Bool = true) {
+        self.tracksObjectives = tracksObjectives
+    }
+
+    /// Answers per source.
+    public var answeredBySource: [EvidenceSource: Int] {
+        Dictionary(uniqueKeysWithValues: EvidenceSource.allCases.enumerated().map { ($1, sourceCounts[$0]) })
+    }
 
     /// Adds one answer with its pseudo-counts.
     public mutating func add(_ answer: AnswerEvidence, successes: Double, failures: Double) {
         answered += 1
         if answer.isCorrect {
             correct += 1
-        } else {
+        } else if tracksObjectives {
             missesByObjective[answer.objective, default: 0] += 1
         }
         weightedSuccesses += successes
         weightedFailures += failures
-        answeredBySource[answer.source, default: 0] += 1
+        switch answer.source {
+        case .practice: sourceCounts[0] += 1
+        case .review: sourceCounts[1] += 1
+        case .exam: sourceCounts[2] += 1
+        }
         if let last = lastAnsweredAt {
             if answer.answeredAt > last { lastAnsweredAt = answer.answeredAt }
         } else {

@@ -8,6 +8,8 @@ public struct NextStepWriter: Sendable {
         self.parameters = parameters
     }
 
+    /// The line for `status`: how many answers are missing (grey), the hands-on task (red),
+    /// the weakest objectives (yellow), or how to keep the area fresh (green).
     public func nextStep(
         area: ReadinessArea, status: ReadinessStatus, tally: EvidenceTally,
         weakObjectives: [ObjectiveMisses], handsOn: HandsOnSummary

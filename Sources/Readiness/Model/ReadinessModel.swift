@@ -40,7 +40,7 @@ public struct ReadinessModel: Sendable {
         let areaIndex = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let domainIndex = Dictionary(domains.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var areaTallies = Array(repeating: EvidenceTally(), count: areas.count)
-        var domainTallies = Array(repeating: EvidenceTally(), count: domains.count)
+        var domainTallies = Array(repeating: EvidenceTally(tracksObjectives: false), count: domains.count)
         var calibration = CalibrationTally()
         var unmatchedAreas = 0
         var unmatchedDomains = 0
