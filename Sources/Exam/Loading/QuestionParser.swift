@@ -161,6 +161,7 @@ struct ParseContext {
         var options: [Option] = []
         var keyCount = 0
         var complete = true
+        var unreadableFlag = false
         for (index, item) in items.enumerated() {
             let label = "option \(Self.letter(index))"
             let entry = entry(item, label: label, keys: ["text", "correct", "rationale"], in: what, reader: &reader)
@@ -169,9 +170,15 @@ struct ParseContext {
                 correct = reader.boolean(correctNode, key: "correct", in: "\(label) of \(what)")
             }
             if correct == true { keyCount += 1 }
-            guard let entry, let correct else { complete = false; continue }
+            guard let entry, let correct else {
+                complete = false
+                if correct == nil { unreadableFlag = true }
+                continue
+            }
             options.append(Option(text: entry.text, correct: correct, rationale: entry.rationale))
         }
+        // With an unreadable `correct` the key count is unknown; that flag was already reported.
+        if unreadableFlag { return nil }
         guard complete, Self.optionLimits.contains(items.count) else { return (nil, keyCount) }
         checkDuplicateTexts(options.map(\.text), items: items, noun: "options", label: { Self.letter($0) }, in: what, reader: &reader)
         return (options, keyCount)

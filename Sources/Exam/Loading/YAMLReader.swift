@@ -191,17 +191,19 @@ struct YAMLReader {
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
+        // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost 1.
+        var table = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { table[i][0] = i }
+        for j in 0...y.count { table[0][j] = j }
         for i in 1...x.count {
-            current[0] = i
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { best = min(best, table[i - 2][j - 2] + 1) }
+                table[i][j] = best
             }
-            swap(&previous, &current)
         }
-        return previous[y.count]
+        return table[x.count][y.count]
     }
 
     // MARK: Input checks and YAML errors
@@ -268,7 +270,8 @@ struct YAMLReader {
             if let context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
-            report(line: mark.line, column: mark.column, message)
+            let (line, column) = Self.clamp(line: mark.line, column: mark.column, in: text)
+            report(line: line, column: column, message)
         case .reader(let problem, let offset, _, _):
             let (line, column) = Self.lineAndColumn(ofCharacterOffset: offset ?? 0, in: text)
             report(line: line, column: column, "YAML reader error: \(problem)")
@@ -283,6 +286,16 @@ struct YAMLReader {
         default:
             report(line: 1, column: 1, "YAML error: \(error)")
         }
+    }
+
+    /// libyaml may point one line past the end at end of input; keep positions inside the file.
+    static func clamp(line: Int, column: Int, in text: String) -> (Int, Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let count = max(1, lines.count)
+        if line < 1 { return (1, 1) }
+        if line <= count { return (line, max(1, column)) }
+        let last = lines.last.map { $0.unicodeScalars.count + 1 } ?? 1
+        return (count, last)
     }
 
     /// Where `key` appears again at the same indentation after its first use, within the same block.
