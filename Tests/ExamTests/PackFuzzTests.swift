@@ -59,6 +59,9 @@ import Testing
         let deep = Array(String(repeating: "[", count: 10_000).utf8)
         #expect(parser.parse(bytes: deep, file: "deep.yaml").diagnostics.map(\.description)
                 == ["deep.yaml:1:65: brackets nested more than 64 deep; a pack never needs this"])
+        let dashes = Array((String(repeating: "- ", count: 50_000) + "x\n").utf8)
+        #expect(parser.parse(bytes: dashes, file: "dashes.yaml").diagnostics.map(\.description)
+                == ["dashes.yaml:1:257: line is indented or nested more than 256 columns deep; a pack never needs this"])
         let aliases = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nquestions: *c\n"
         #expect(!parser.parse(bytes: Array(aliases.utf8), file: "alias.yaml").diagnostics.isEmpty)
         #expect(parser.parse(bytes: [], file: "empty.yaml").diagnostics.first?.message.hasPrefix("file is empty") == true)

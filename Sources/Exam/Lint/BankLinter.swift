@@ -34,7 +34,7 @@ public struct BankLinter: Sendable {
             let entries = Self.entries(question)
             var seen: [String: String] = [:]
             for entry in entries {
-                let rationale = entry.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
+                let rationale = entry.rationale.trimmed
                 if rationale.isEmpty {
                     findings.append(LintFinding(rule: "rationale", message: "\(entry.label) of `\(question.id)` has no rationale", location: question.location))
                     continue

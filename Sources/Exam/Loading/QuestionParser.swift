@@ -209,7 +209,7 @@ struct ParseContext {
     private func checkDuplicateTexts(_ texts: [String], items: [Node], noun: String, label: (Int) -> String, in what: String, reader: inout YAMLReader) {
         var seen: [String: Int] = [:]
         for (index, text) in texts.enumerated() {
-            let key = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = text.lowercased().trimmed
             if let first = seen[key], index < items.count {
                 reader.report(items[index], "\(noun) \(label(first)) and \(label(index)) of \(what) have the same text")
             } else {

@@ -15,6 +15,8 @@ struct YAMLReader {
     static let maximumBytes = 8 * 1024 * 1024
     /// The deepest flow nesting (`[[[`, `{{{`) accepted before parsing, so no input can exhaust the stack.
     static let maximumFlowDepth = 64
+    /// The widest leading indentation (spaces, tabs, `-` and `?` markers) accepted before parsing.
+    static let maximumIndent = 256
 
     /// Parses `bytes` as one YAML document; nil with a diagnostic when it is not well-formed.
     mutating func compose(bytes: [UInt8]) -> Node? {
@@ -23,9 +25,9 @@ struct YAMLReader {
             return nil
         }
         guard let text = decodeUTF8(bytes) else { return nil }
-        guard checkFlowDepth(text) else { return nil }
+        guard checkNesting(text) else { return nil }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(line: 1, column: 1, "file is empty; a pack needs at least `pack`, `title`, `version`, `outline` and `questions`")
                 return nil
             }
@@ -126,8 +128,7 @@ struct YAMLReader {
             report(node, "`\(key)` in \(what) must be text, found \(Self.kind(of: node))")
             return nil
         }
-        let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if scalar.string.isBlank {
             report(node, "`\(key)` in \(what) is empty")
             return nil
         }
@@ -137,7 +138,7 @@ struct YAMLReader {
     /// A whole number, or nil with a diagnostic.
     mutating func integer(_ node: Node, key: String, in what: String) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
-              let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+              let value = Int(scalar.string.trimmed) else {
             report(node, "`\(key)` in \(what) must be a whole number, found \(Self.describe(node))")
             return nil
         }
@@ -242,12 +243,32 @@ struct YAMLReader {
         return String(validating: slice, as: UTF8.self) == nil ? 0 : length
     }
 
-    private mutating func checkFlowDepth(_ text: String) -> Bool {
-        var depth = 0, line = 1, column = 0
+    /// Refuses nesting no pack needs before libyaml and Yams recurse into it: flow brackets
+    /// deeper than `maximumFlowDepth`, or block nesting (`- - - x`, deep indentation) beyond
+    /// `maximumIndent` columns.
+    private mutating func checkNesting(_ text: String) -> Bool {
+        var depth = 0, line = 1, column = 0, leading = 0, atLineStart = true
         for scalar in text.unicodeScalars {
             column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                leading = 0
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
+                    leading += 1
+                    if leading > Self.maximumIndent {
+                        report(line: line, column: column, "line is indented or nested more than \(Self.maximumIndent) columns deep; a pack never needs this")
+                        return false
+                    }
+                } else {
+                    atLineStart = false
+                }
+            }
             switch scalar {
-            case "\n": line += 1; column = 0
             case "[", "{":
                 depth += 1
                 if depth > Self.maximumFlowDepth {
