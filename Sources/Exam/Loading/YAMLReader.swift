@@ -62,8 +62,8 @@ struct YAMLReader {
     // MARK: Shapes
 
     /// The node as a mapping, or nil with "X must be a mapping".
-    mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
-        if case .mapping(let mapping) = node { return mapping }
+    mutating func mapping(_ node: Node, _ what: String) -> YAMLFields? {
+        if case .mapping(let mapping) = node { return YAMLFields(mapping) }
         report(node, "\(what) must be a mapping of keys to values, found \(Self.kind(of: node))")
         return nil
     }
@@ -76,13 +76,13 @@ struct YAMLReader {
     }
 
     /// Reports every key of `mapping` that is not in `allowed`; `misplaced` explains keys that exist elsewhere.
-    mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String, misplaced: [String: String] = [:]) {
-        for (key, _) in mapping {
-            guard case .scalar(let scalar) = key else {
-                report(key, "keys of \(what) must be plain words, found \(Self.kind(of: key))")
+    mutating func checkKeys(_ mapping: YAMLFields, allowed: [String], in what: String, misplaced: [String: String] = [:]) {
+        for (entry, name) in zip(mapping.entries, mapping.keyNames) {
+            guard let name else {
+                report(entry.key, "keys of \(what) must be plain words, found \(Self.kind(of: entry.key))")
                 continue
             }
-            let name = scalar.string
+            let key = entry.key
             if allowed.contains(name) { continue }
             if let reason = misplaced[name] {
                 report(key, "key `\(name)` is not allowed in \(what): \(reason)")
@@ -95,15 +95,12 @@ struct YAMLReader {
     }
 
     /// The value of `key`, without reporting anything.
-    func value(_ mapping: Node.Mapping, _ key: String) -> Node? {
-        for (k, v) in mapping {
-            if case .scalar(let scalar) = k, scalar.string == key { return v }
-        }
-        return nil
+    func value(_ mapping: YAMLFields, _ key: String) -> Node? {
+        mapping[key]
     }
 
     /// The value of a required key, or nil with "missing required key".
-    mutating func required(_ mapping: Node.Mapping, _ key: String, of owner: Node, in what: String) -> Node? {
+    mutating func required(_ mapping: YAMLFields, _ key: String, of owner: Node, in what: String) -> Node? {
         guard let node = value(mapping, key), !Self.isNull(node) else {
             report(owner, "missing required key `\(key)` in \(what)")
             return nil
@@ -112,13 +109,13 @@ struct YAMLReader {
     }
 
     /// A non-empty text value, or nil with a diagnostic (missing, not text, or empty).
-    mutating func requiredText(_ mapping: Node.Mapping, _ key: String, of owner: Node, in what: String) -> String? {
+    mutating func requiredText(_ mapping: YAMLFields, _ key: String, of owner: Node, in what: String) -> String? {
         guard let node = required(mapping, key, of: owner, in: what) else { return nil }
         return text(node, key: key, in: what)
     }
 
     /// An optional text value: nil when absent; reported when present with the wrong shape.
-    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, in what: String) -> String? {
+    mutating func optionalText(_ mapping: YAMLFields, _ key: String, in what: String) -> String? {
         guard let node = value(mapping, key), !Self.isNull(node) else { return nil }
         return text(node, key: key, in: what)
     }
