@@ -8,8 +8,14 @@ import Yams
 /// checked for format here and for uniqueness by `BankLoader` (within and across files).
 public struct PackParser: Sendable {
     public let outline: Outline
+    private let areaIDs: Set<String>
+    private let objectiveIDs: Set<String>
 
-    public init(outline: Outline) { self.outline = outline }
+    public init(outline: Outline) {
+        self.outline = outline
+        self.areaIDs = Set(outline.areaIDs)
+        self.objectiveIDs = Set(outline.objectiveIDs)
+    }
 
     static let packKeys = ["pack", "title", "version", "outline", "questions", "case_studies"]
     static let caseStudyKeys = ["id", "title", "scenario", "questions"]
@@ -19,7 +25,7 @@ public struct PackParser: Sendable {
     /// Parses the bytes of one file; `file` is the path shown in diagnostics.
     public func parse(bytes: [UInt8], file: String) -> PackParseResult {
         var reader = YAMLReader(file: file)
-        var context = ParseContext(outline: outline)
+        var context = ParseContext(outline: outline, areaIDs: areaIDs, objectiveIDs: objectiveIDs)
         guard let root = reader.compose(bytes: bytes) else {
             return PackParseResult(pack: nil, diagnostics: reader.diagnostics, declarations: [])
         }
@@ -90,7 +96,7 @@ public struct PackParser: Sendable {
             for item in items {
                 guard let question = context.question(item, packID: packID, caseStudyID: id ?? "?", reader: &reader) else { continue }
                 if question.type == .yesNoSeries {
-                    let typeNode = item.mapping.flatMap { reader.value($0, "type") } ?? item
+                    let typeNode = YAMLFields(item).flatMap { reader.value($0, "type") } ?? item
                     reader.report(typeNode, "question `\(question.id)` in \(what) is a yes-no-series; case studies hold single, multiple or ordering questions only")
                 }
                 questions.append(question)

@@ -4,9 +4,15 @@ import Yams
 /// Per-file state of `PackParser`: the outline to check against and the ids declared so far.
 struct ParseContext {
     let outline: Outline
+    let areaIDs: Set<String>
+    let objectiveIDs: Set<String>
     var declarations: [IDDeclaration] = []
 
-    init(outline: Outline) { self.outline = outline }
+    init(outline: Outline, areaIDs: Set<String>, objectiveIDs: Set<String>) {
+        self.outline = outline
+        self.areaIDs = areaIDs
+        self.objectiveIDs = objectiveIDs
+    }
 
     static let commonKeys = ["id", "area", "objective", "difficulty", "type", "style", "stem", "as_of", "tags"]
     static let bodyKeys: [QuestionType: [String]] = [
@@ -53,12 +59,12 @@ struct ParseContext {
         reader.checkKeys(map, allowed: allowed, in: what, misplaced: misplaced)
 
         let area = reader.requiredText(map, "area", of: node, in: what)
-        if let area, outline.area(id: area) == nil, let areaNode = reader.value(map, "area") {
+        if let area, !areaIDs.contains(area), let areaNode = reader.value(map, "area") {
             let hint = YAMLReader.closest(to: area, among: outline.areaIDs).map { " (did you mean `\($0)`?)" } ?? "; areas: \(outline.areaIDs.joined(separator: ", "))"
             reader.report(areaNode, "unknown area `\(area)`\(hint)")
         }
         let objective = reader.requiredText(map, "objective", of: node, in: what)
-        if let objective, outline.objective(id: objective) == nil, let objectiveNode = reader.value(map, "objective") {
+        if let objective, !objectiveIDs.contains(objective), let objectiveNode = reader.value(map, "objective") {
             reader.report(objectiveNode, "unknown objective `\(objective)` in outline \(outline.version); objective ids look like `2.3c` (see Sources/Exam/Resources/ai300-outline.yaml)")
         }
         let difficulty: Difficulty? = enumValue(map, "difficulty", of: node, in: what, reader: &reader)
@@ -78,7 +84,7 @@ struct ParseContext {
                         location: reader.location(of: node))
     }
 
-    private func enumValue<T: RawRepresentable & CaseIterable>(_ map: Node.Mapping, _ key: String, of node: Node, in what: String, reader: inout YAMLReader) -> T? where T.RawValue == String {
+    private func enumValue<T: RawRepresentable & CaseIterable>(_ map: YAMLFields, _ key: String, of node: Node, in what: String, reader: inout YAMLReader) -> T? where T.RawValue == String {
         guard let text = reader.requiredText(map, key, of: node, in: what) else { return nil }
         if let value = T(rawValue: text) { return value }
         let choices = T.allCases.map(\.rawValue)
@@ -88,12 +94,12 @@ struct ParseContext {
         return nil
     }
 
-    private func tags(_ map: Node.Mapping, in what: String, reader: inout YAMLReader) -> [String] {
+    private func tags(_ map: YAMLFields, in what: String, reader: inout YAMLReader) -> [String] {
         guard let node = reader.value(map, "tags"), !YAMLReader.isNull(node), let items = reader.sequence(node, "tags") else { return [] }
         return items.compactMap { reader.text($0, key: "tags", in: what) }
     }
 
-    private func body(_ type: QuestionType, _ map: Node.Mapping, of node: Node, in what: String, reader: inout YAMLReader) -> QuestionBody? {
+    private func body(_ type: QuestionType, _ map: YAMLFields, of node: Node, in what: String, reader: inout YAMLReader) -> QuestionBody? {
         switch type {
         case .single:
             guard let (options, keyCount) = choices(map, of: node, in: what, reader: &reader) else { return nil }
@@ -141,7 +147,7 @@ struct ParseContext {
             for (index, item) in items.enumerated() {
                 let label = "statement \(index + 1)"
                 guard let entry = entry(item, label: label, keys: ["text", "answer", "rationale"], in: what, reader: &reader),
-                      let itemMap = item.mapping else { continue }
+                      let itemMap = YAMLFields(item) else { continue }
                 guard let answerNode = reader.required(itemMap, "answer", of: item, in: "\(label) of \(what)"),
                       let answer = reader.boolean(answerNode, key: "answer", in: "\(label) of \(what)") else { continue }
                 statements.append(Statement(text: entry.text, answer: answer, rationale: entry.rationale))
@@ -154,24 +160,31 @@ struct ParseContext {
     /// The options of a single or multiple question (nil when any option is malformed) and how
     /// many options are marked correct (counted even when other parts are malformed); nil when
     /// there is no option list at all.
-    private func choices(_ map: Node.Mapping, of node: Node, in what: String, reader: inout YAMLReader) -> ([Option]?, Int)? {
+    private func choices(_ map: YAMLFields, of node: Node, in what: String, reader: inout YAMLReader) -> ([Option]?, Int)? {
         guard let listNode = reader.required(map, "options", of: node, in: what),
               let items = reader.sequence(listNode, "options") else { return nil }
         checkCount(items.count, Self.optionLimits, noun: "option", listNode: listNode, in: what, reader: &reader)
         var options: [Option] = []
         var keyCount = 0
         var complete = true
+        var unreadableFlag = false
         for (index, item) in items.enumerated() {
             let label = "option \(Self.letter(index))"
             let entry = entry(item, label: label, keys: ["text", "correct", "rationale"], in: what, reader: &reader)
             var correct: Bool? = false
-            if let itemMap = item.mapping, let correctNode = reader.value(itemMap, "correct"), !YAMLReader.isNull(correctNode) {
+            if let itemMap = YAMLFields(item), let correctNode = reader.value(itemMap, "correct"), !YAMLReader.isNull(correctNode) {
                 correct = reader.boolean(correctNode, key: "correct", in: "\(label) of \(what)")
             }
             if correct == true { keyCount += 1 }
-            guard let entry, let correct else { complete = false; continue }
+            guard let entry, let correct else {
+                complete = false
+                if correct == nil { unreadableFlag = true }
+                continue
+            }
             options.append(Option(text: entry.text, correct: correct, rationale: entry.rationale))
         }
+        // With an unreadable `correct` the key count is unknown; that flag was already reported.
+        if unreadableFlag { return nil }
         guard complete, Self.optionLimits.contains(items.count) else { return (nil, keyCount) }
         checkDuplicateTexts(options.map(\.text), items: items, noun: "options", label: { Self.letter($0) }, in: what, reader: &reader)
         return (options, keyCount)
@@ -202,7 +215,7 @@ struct ParseContext {
     private func checkDuplicateTexts(_ texts: [String], items: [Node], noun: String, label: (Int) -> String, in what: String, reader: inout YAMLReader) {
         var seen: [String: Int] = [:]
         for (index, text) in texts.enumerated() {
-            let key = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = text.lowercased().trimmed
             if let first = seen[key], index < items.count {
                 reader.report(items[index], "\(noun) \(label(first)) and \(label(index)) of \(what) have the same text")
             } else {

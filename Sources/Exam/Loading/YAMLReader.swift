@@ -15,6 +15,8 @@ struct YAMLReader {
     static let maximumBytes = 8 * 1024 * 1024
     /// The deepest flow nesting (`[[[`, `{{{`) accepted before parsing, so no input can exhaust the stack.
     static let maximumFlowDepth = 64
+    /// The widest leading indentation (spaces, tabs, `-` and `?` markers) accepted before parsing.
+    static let maximumIndent = 256
 
     /// Parses `bytes` as one YAML document; nil with a diagnostic when it is not well-formed.
     mutating func compose(bytes: [UInt8]) -> Node? {
@@ -23,9 +25,9 @@ struct YAMLReader {
             return nil
         }
         guard let text = decodeUTF8(bytes) else { return nil }
-        guard checkFlowDepth(text) else { return nil }
+        guard checkNesting(text) else { return nil }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(line: 1, column: 1, "file is empty; a pack needs at least `pack`, `title`, `version`, `outline` and `questions`")
                 return nil
             }
@@ -60,8 +62,8 @@ struct YAMLReader {
     // MARK: Shapes
 
     /// The node as a mapping, or nil with "X must be a mapping".
-    mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
-        if case .mapping(let mapping) = node { return mapping }
+    mutating func mapping(_ node: Node, _ what: String) -> YAMLFields? {
+        if case .mapping(let mapping) = node { return YAMLFields(mapping) }
         report(node, "\(what) must be a mapping of keys to values, found \(Self.kind(of: node))")
         return nil
     }
@@ -74,13 +76,13 @@ struct YAMLReader {
     }
 
     /// Reports every key of `mapping` that is not in `allowed`; `misplaced` explains keys that exist elsewhere.
-    mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String, misplaced: [String: String] = [:]) {
-        for (key, _) in mapping {
-            guard case .scalar(let scalar) = key else {
-                report(key, "keys of \(what) must be plain words, found \(Self.kind(of: key))")
+    mutating func checkKeys(_ mapping: YAMLFields, allowed: [String], in what: String, misplaced: [String: String] = [:]) {
+        for (entry, name) in zip(mapping.entries, mapping.keyNames) {
+            guard let name else {
+                report(entry.key, "keys of \(what) must be plain words, found \(Self.kind(of: entry.key))")
                 continue
             }
-            let name = scalar.string
+            let key = entry.key
             if allowed.contains(name) { continue }
             if let reason = misplaced[name] {
                 report(key, "key `\(name)` is not allowed in \(what): \(reason)")
@@ -93,15 +95,12 @@ struct YAMLReader {
     }
 
     /// The value of `key`, without reporting anything.
-    func value(_ mapping: Node.Mapping, _ key: String) -> Node? {
-        for (k, v) in mapping {
-            if case .scalar(let scalar) = k, scalar.string == key { return v }
-        }
-        return nil
+    func value(_ mapping: YAMLFields, _ key: String) -> Node? {
+        mapping[key]
     }
 
     /// The value of a required key, or nil with "missing required key".
-    mutating func required(_ mapping: Node.Mapping, _ key: String, of owner: Node, in what: String) -> Node? {
+    mutating func required(_ mapping: YAMLFields, _ key: String, of owner: Node, in what: String) -> Node? {
         guard let node = value(mapping, key), !Self.isNull(node) else {
             report(owner, "missing required key `\(key)` in \(what)")
             return nil
@@ -110,13 +109,13 @@ struct YAMLReader {
     }
 
     /// A non-empty text value, or nil with a diagnostic (missing, not text, or empty).
-    mutating func requiredText(_ mapping: Node.Mapping, _ key: String, of owner: Node, in what: String) -> String? {
+    mutating func requiredText(_ mapping: YAMLFields, _ key: String, of owner: Node, in what: String) -> String? {
         guard let node = required(mapping, key, of: owner, in: what) else { return nil }
         return text(node, key: key, in: what)
     }
 
     /// An optional text value: nil when absent; reported when present with the wrong shape.
-    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, in what: String) -> String? {
+    mutating func optionalText(_ mapping: YAMLFields, _ key: String, in what: String) -> String? {
         guard let node = value(mapping, key), !Self.isNull(node) else { return nil }
         return text(node, key: key, in: what)
     }
@@ -126,8 +125,7 @@ struct YAMLReader {
             report(node, "`\(key)` in \(what) must be text, found \(Self.kind(of: node))")
             return nil
         }
-        let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if scalar.string.isBlank {
             report(node, "`\(key)` in \(what) is empty")
             return nil
         }
@@ -137,7 +135,7 @@ struct YAMLReader {
     /// A whole number, or nil with a diagnostic.
     mutating func integer(_ node: Node, key: String, in what: String) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
-              let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+              let value = Int(scalar.string.trimmed) else {
             report(node, "`\(key)` in \(what) must be a whole number, found \(Self.describe(node))")
             return nil
         }
@@ -191,17 +189,19 @@ struct YAMLReader {
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
+        // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost 1.
+        var table = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { table[i][0] = i }
+        for j in 0...y.count { table[0][j] = j }
         for i in 1...x.count {
-            current[0] = i
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { best = min(best, table[i - 2][j - 2] + 1) }
+                table[i][j] = best
             }
-            swap(&previous, &current)
         }
-        return previous[y.count]
+        return table[x.count][y.count]
     }
 
     // MARK: Input checks and YAML errors
@@ -240,12 +240,32 @@ struct YAMLReader {
         return String(validating: slice, as: UTF8.self) == nil ? 0 : length
     }
 
-    private mutating func checkFlowDepth(_ text: String) -> Bool {
-        var depth = 0, line = 1, column = 0
+    /// Refuses nesting no pack needs before libyaml and Yams recurse into it: flow brackets
+    /// deeper than `maximumFlowDepth`, or block nesting (`- - - x`, deep indentation) beyond
+    /// `maximumIndent` columns.
+    private mutating func checkNesting(_ text: String) -> Bool {
+        var depth = 0, line = 1, column = 0, leading = 0, atLineStart = true
         for scalar in text.unicodeScalars {
             column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                leading = 0
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
+                    leading += 1
+                    if leading > Self.maximumIndent {
+                        report(line: line, column: column, "line is indented or nested more than \(Self.maximumIndent) columns deep; a pack never needs this")
+                        return false
+                    }
+                } else {
+                    atLineStart = false
+                }
+            }
             switch scalar {
-            case "\n": line += 1; column = 0
             case "[", "{":
                 depth += 1
                 if depth > Self.maximumFlowDepth {
@@ -268,7 +288,8 @@ struct YAMLReader {
             if let context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
-            report(line: mark.line, column: mark.column, message)
+            let (line, column) = Self.clamp(line: mark.line, column: mark.column, in: text)
+            report(line: line, column: column, message)
         case .reader(let problem, let offset, _, _):
             let (line, column) = Self.lineAndColumn(ofCharacterOffset: offset ?? 0, in: text)
             report(line: line, column: column, "YAML reader error: \(problem)")
@@ -283,6 +304,16 @@ struct YAMLReader {
         default:
             report(line: 1, column: 1, "YAML error: \(error)")
         }
+    }
+
+    /// libyaml may point one line past the end at end of input; keep positions inside the file.
+    static func clamp(line: Int, column: Int, in text: String) -> (Int, Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let count = max(1, lines.count)
+        if line < 1 { return (1, 1) }
+        if line <= count { return (line, max(1, column)) }
+        let last = lines.last.map { $0.unicodeScalars.count + 1 } ?? 1
+        return (count, last)
     }
 
     /// Where `key` appears again at the same indentation after its first use, within the same block.

@@ -27,7 +27,7 @@ extension Outline {
     private static func parseExam(_ node: Node, _ reader: inout YAMLReader) -> ExamSettings? {
         guard let map = reader.mapping(node, "`exam`") else { return nil }
         reader.checkKeys(map, allowed: ["minutes", "questions", "passing_scaled_score", "max_scaled_score"], in: "`exam`")
-        func int(_ m: Node.Mapping, _ key: String, _ owner: Node, _ reader: inout YAMLReader) -> Int? {
+        func int(_ m: YAMLFields, _ key: String, _ owner: Node, _ reader: inout YAMLReader) -> Int? {
             reader.required(m, key, of: owner, in: "`exam`").flatMap { reader.integer($0, key: key, in: "`exam`") }
         }
         let minutes = int(map, "minutes", node, &reader)
@@ -60,7 +60,7 @@ extension Outline {
         var objectives: [Objective] = []
         if let id, let objectivesNode = reader.required(map, "objectives", of: node, in: "a domain"),
            let objectiveMap = reader.mapping(objectivesNode, "`objectives`") {
-            for (key, value) in objectiveMap {
+            for (key, value) in objectiveMap.entries {
                 guard let objectiveID = reader.text(key, key: "objective id", in: "`objectives`"),
                       let objectiveTitle = reader.text(value, key: objectiveID, in: "`objectives`") else { continue }
                 objectives.append(Objective(id: objectiveID, title: objectiveTitle, domainID: id))
