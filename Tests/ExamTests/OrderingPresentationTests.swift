@@ -8,8 +8,8 @@ import Testing
         #expect(OrderingPresentation.fnv1a64("foobar") == 0x8594_4171_f739_67e8)
     }
 
-    @Test func splitMix64MatchesTheReferenceSequence() {
-        var generator = SplitMix64(state: 0)
+    @Test func seededRandomMatchesTheSplitMix64ReferenceSequence() {
+        var generator = SeededRandom(seed: 0)
         #expect(generator.next() == 0xe220_a839_7b1d_cdaf)
         #expect(generator.next() == 0x6e78_9e6a_a1b9_65f4)
         #expect(generator.next() == 0x06c4_5d18_8009_454f)

@@ -42,21 +42,6 @@ import Testing
         #expect(result.byDomain["2"] == Tally(correct: 1, total: 4))
         #expect(result.scaledScore == ScaledScore(itemDifficulties: Array(repeating: 0, count: 5)).scaled(raw: 2))
     }
-
-    @Test func correctnessRulesPerType() {
-        let multiple = Question(id: "m", area: "a", objective: "1.1a", difficulty: .easy, style: .knowledge, stem: "s",
-            body: .multiple(options: [Option(text: "x", correct: true, rationale: "r"), Option(text: "y", rationale: "r"), Option(text: "z", correct: true, rationale: "r")], choose: 2), packID: "p")
-        #expect(multiple.isCorrect(.choices([0, 2])))
-        #expect(!multiple.isCorrect(.choices([0])))
-        #expect(!multiple.isCorrect(.dontKnow))
-        let ordering = Question(id: "o", area: "a", objective: "1.1a", difficulty: .easy, style: .knowledge, stem: "s",
-            body: .ordering(steps: [Option(text: "1", rationale: "r"), Option(text: "2", rationale: "r"), Option(text: "3", rationale: "r")]), packID: "p")
-        #expect(ordering.isCorrect(.order([0, 1, 2])))
-        #expect(!ordering.isCorrect(.order([1, 0, 2])))
-        let series = SessionFixtures.series("s", domain: "1", answers: [true, false])
-        #expect(series.isCorrect(.yesNo(false), part: 1))
-        #expect(!series.isCorrect(.yesNo(false), part: 7))
-    }
 }
 
 @Suite struct ReviewSchedulerTests {

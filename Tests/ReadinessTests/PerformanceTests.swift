@@ -8,7 +8,7 @@ import Readiness
 struct PerformanceTests {
     @Test func scorecardOverOneHundredThousandAnswers() {
         let objectives = ["1.1a", "1.2b", "2.1a", "2.3c", "3.2b", "3.3a", "4.1b", "4.2d", "5.1a", "5.2c"]
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededRandom(seed: 42)
         let answers = (0..<100_000).map { i -> AnswerEvidence in
             let area = Fixture.areas[Int(generator.next() % UInt64(Fixture.areas.count))]
             let objective = objectives[Int(generator.next() % UInt64(objectives.count))]
@@ -34,15 +34,3 @@ struct PerformanceTests {
     }
 }
 
-/// A small deterministic generator so the benchmark input is the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

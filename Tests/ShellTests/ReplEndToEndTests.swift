@@ -45,7 +45,7 @@ import Testing
         let runner = try BinaryRunner()
         let result = try runner.run(["practice", "--count", "1", "--seed", "2", "--area", "workspace-assets"], input: "b,c\nz\nb!\n")
         #expect(result.stdout.contains("this question takes one letter"))
-        #expect(result.stdout.contains("use a letter a-c"))
+        #expect(result.stdout.contains("`z` is a letter outside a-c"))
         #expect(result.stdout.contains("✓ Correct."))
         let answers = try StateDatabase(url: runner.home.appendingPathComponent("state.sqlite")).allAnswers()
         #expect(answers.map(\.confidence) == ["sure"])

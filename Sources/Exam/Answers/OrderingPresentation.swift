@@ -42,7 +42,7 @@ public struct OrderingPresentation: Sendable, Equatable {
     static func shuffledOrder(seed: UInt64, count: Int) -> [Int] {
         let identity = Array(0..<count)
         guard count >= 2 else { return identity }
-        var generator = SplitMix64(state: seed)
+        var generator = SeededRandom(seed: seed)
         for _ in 0..<16 {
             var order = identity
             for i in stride(from: count - 1, to: 0, by: -1) {
@@ -53,18 +53,5 @@ public struct OrderingPresentation: Sendable, Equatable {
         }
         // Practically unreachable: rotate by one so the authored order is never shown.
         return Array(identity.dropFirst()) + [0]
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, fully specified generator, identical everywhere.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state = state &+ 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

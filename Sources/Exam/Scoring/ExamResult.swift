@@ -33,7 +33,7 @@ public struct ExamResult: Codable, Sendable, Equatable {
         var correctBySlot: [Bool] = []
         for (index, slot) in form.slots.enumerated() {
             let question = bank.question(id: slot.questionID)
-            let right = question.flatMap { q in progress.responses[index].map { q.isCorrect($0.response, part: slot.part) } } ?? false
+            let right = question.flatMap { q in progress.responses[index].map { AnswerChecker.isCorrect($0.response, for: q, statement: slot.part) } } ?? false
             correctBySlot.append(right)
             difficulties.append(question?.difficulty.raschDifficulty ?? 0)
             let domain = question?.domain ?? "?"

@@ -48,8 +48,7 @@ struct ExamRunner {
                 render(question, slot: slot, session: session, deadline: deadline)
                 needsRender = false
             }
-            let order = PresentationOrder.order(for: question)
-            switch prompt.read(for: question, part: slot.part, order: order, prompt: "exam> ") {
+            switch prompt.read(for: question, prompt: "exam> ") {
             case .endOfInput, .interrupted, .command("pause", _), .command("quit", _):
                 try persist()
                 console.line("Exam paused with \(ExamClock.remaining(until: deadline, now: now())) left; the clock keeps running. Continue with: exam resume")
@@ -142,7 +141,7 @@ struct ExamRunner {
         var header = "Question \(index + 1) of \(session.slotCount) · \(ExamClock.remaining(until: deadline, now: now())) left"
         if session.progress.flagged.contains(index) { header += " · flagged" }
         console.line()
-        let order = PresentationOrder.order(for: question)
+        let order = DisplayOrder.of(question)
         console.write(QuestionView(style: style).render(question, header: header, order: order, part: question.type == .yesNoSeries ? slot.part : nil))
         if let given = session.progress.responses[index] {
             console.line("Your answer: \(AnswerEcho.text(given, question: question, order: order))" + (session.isOpen(index) ? " (type another to change it)" : " (locked)"))
@@ -173,8 +172,8 @@ enum AnswerEcho {
         let shown = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let body: String
         switch given.response {
-        case .choices(let set): body = set.compactMap { shown[$0] }.sorted().map(TextWrap.letter).joined(separator: ",")
-        case .order(let sequence): body = sequence.compactMap { shown[$0] }.map(TextWrap.letter).joined(separator: ",")
+        case .choices(let set): body = set.compactMap { shown[$0] }.sorted().map(AnswerParser.letter).joined(separator: ",")
+        case .order(let sequence): body = sequence.compactMap { shown[$0] }.map(AnswerParser.letter).joined(separator: ",")
         case .yesNo(let value): body = value ? "y" : "n"
         case .dontKnow: body = "?"
         }

@@ -17,7 +17,7 @@ struct AnswerPrompt {
     /// Words accepted as commands at this prompt (e.g. `skip`, `flag`, `quit`, `goto`).
     let commands: Set<String>
 
-    func read(for question: Question, part: Int, order: [Int], prompt: String = "answer> ") -> PromptInput {
+    func read(for question: Question, prompt: String = "answer> ") -> PromptInput {
         while true {
             switch console.readLine(prompt: prompt) {
             case .endOfInput: return .endOfInput
@@ -29,9 +29,9 @@ struct AnswerPrompt {
                 if let first = words.first?.lowercased(), commands.contains(first) {
                     return .command(first, argument: words.count > 1 ? words[1] : nil)
                 }
-                switch AnswerInput.parse(text, for: question, part: part, order: order) {
+                switch AnswerParser.parse(text, for: question) {
                 case .success(let answer): return .answer(answer)
-                case .failure(let problem): console.line(style.warn("\(problem) Try again."))
+                case .failure(let problem): console.line(style.warn("\(problem.message). Try again."))
                 }
             }
         }

@@ -33,7 +33,7 @@ struct PracticeRunner {
                 console.line(TextWrap.wrap(study.scenario))
                 console.line()
             }
-            let order = PresentationOrder.order(for: question)
+            let order = DisplayOrder.of(question)
             let header = "[\(number + 1)/\(questions.count)] \(question.area) · objective \(question.objective) · \(question.difficulty.rawValue) · \(question.type.rawValue)"
             let parts = question.scoredItemCount
             for part in 0..<parts {
@@ -41,7 +41,7 @@ struct PracticeRunner {
                 console.write(view.render(question, header: header, order: order, part: question.type == .yesNoSeries ? part : nil, showStem: part == 0))
                 console.line(view.instructions(question, extra: "skip, flag or quit"))
                 answerLoop: while true {
-                    switch prompt.read(for: question, part: part, order: order) {
+                    switch prompt.read(for: question) {
                     case .endOfInput, .interrupted:
                         summary.stoppedEarly = true
                         break questionLoop
@@ -58,7 +58,7 @@ struct PracticeRunner {
                     case .command:
                         continue answerLoop
                     case .answer(let given):
-                        let correct = question.isCorrect(given.response, part: part)
+                        let correct = AnswerChecker.isCorrect(given.response, for: question, statement: part)
                         try record(question, part: part, given: given, correct: correct)
                         summary.answered += 1
                         if correct { summary.correct += 1 }

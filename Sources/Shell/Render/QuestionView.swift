@@ -12,7 +12,7 @@ struct QuestionView {
         case .single(let options), .multiple(let options, _), .ordering(let options):
             out += "\n"
             for (shown, authored) in order.enumerated() where options.indices.contains(authored) {
-                out += TextWrap.hanging("  \(TextWrap.letter(shown))) ", options[authored].text) + "\n"
+                out += TextWrap.hanging("  \(AnswerParser.letter(shown))) ", options[authored].text) + "\n"
             }
         case .yesNoSeries(let statements):
             if let part, statements.indices.contains(part) {
@@ -27,8 +27,8 @@ struct QuestionView {
     func instructions(_ question: Question, extra: String) -> String {
         let hint: String
         switch question.body {
-        case .single(let options): hint = "Answer with one letter (a-\(TextWrap.letter(options.count - 1)))"
-        case .multiple(let options, let choose): hint = "Choose \(choose) letters (a-\(TextWrap.letter(options.count - 1)), e.g. a,c)"
+        case .single(let options): hint = "Answer with one letter (a-\(AnswerParser.letter(options.count - 1)))"
+        case .multiple(let options, let choose): hint = "Choose \(choose) letters (a-\(AnswerParser.letter(options.count - 1)), e.g. a,c)"
         case .ordering(let steps): hint = "Put all \(steps.count) steps in order (e.g. \(exampleOrder(steps.count)))"
         case .yesNoSeries: hint = "Does the solution meet the goal? y or n"
         }
@@ -41,7 +41,7 @@ struct QuestionView {
         switch question.body {
         case .single(let options), .multiple(let options, _):
             let shownIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            let key = order.enumerated().filter { options.indices.contains($0.element) && options[$0.element].correct }.map { TextWrap.letter($0.offset) }
+            let key = order.enumerated().filter { options.indices.contains($0.element) && options[$0.element].correct }.map { AnswerParser.letter($0.offset) }
             out += " Answer: \(key.joined(separator: ","))\n"
             let chosen: Set<Int>
             if case .choices(let set) = given.response { chosen = set } else { chosen = [] }
@@ -49,14 +49,14 @@ struct QuestionView {
                 let option = options[authored]
                 let mark = option.correct ? style.good("right") : style.bad("wrong")
                 let pointer = chosen.contains(authored) ? ">" : " "
-                out += TextWrap.hanging("\(pointer) \(TextWrap.letter(shownIndex[authored] ?? 0))) ", "[\(mark)] \(option.rationale)") + "\n"
+                out += TextWrap.hanging("\(pointer) \(AnswerParser.letter(shownIndex[authored] ?? 0))) ", "[\(mark)] \(option.rationale)") + "\n"
             }
         case .ordering(let steps):
             let shownIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            let key = steps.indices.map { TextWrap.letter(shownIndex[$0] ?? 0) }
+            let key = steps.indices.map { AnswerParser.letter(shownIndex[$0] ?? 0) }
             out += " Correct order: \(key.joined(separator: ","))\n"
             for (position, step) in steps.enumerated() {
-                out += TextWrap.hanging("  \(position + 1). \(TextWrap.letter(shownIndex[position] ?? 0))) ", "\(step.text) — \(step.rationale)") + "\n"
+                out += TextWrap.hanging("  \(position + 1). \(AnswerParser.letter(shownIndex[position] ?? 0))) ", "\(step.text) — \(step.rationale)") + "\n"
             }
         case .yesNoSeries(let statements):
             if statements.indices.contains(part) {
@@ -69,7 +69,7 @@ struct QuestionView {
     }
 
     private func exampleOrder(_ count: Int) -> String {
-        let letters = (0..<count).map { TextWrap.letter($0) }
+        let letters = (0..<count).map { AnswerParser.letter($0) }
         guard letters.count > 2 else { return letters.reversed().joined(separator: ",") }
         return ([letters[2], letters[0]] + letters.dropFirst(3) + [letters[1]]).joined(separator: ",")
     }

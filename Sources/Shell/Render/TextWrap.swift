@@ -22,10 +22,4 @@ enum TextWrap {
         let wrapped = wrap(text, width: width, indent: pad)
         return lead + wrapped.dropFirst(pad.count)
     }
-
-    /// Letters for option indices: 0 -> a.
-    static func letter(_ index: Int) -> String {
-        guard index >= 0, index < 26, let scalar = Unicode.Scalar(97 + index) else { return "?" }
-        return String(Character(scalar))
-    }
 }

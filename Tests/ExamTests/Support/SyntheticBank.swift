@@ -4,7 +4,7 @@
 enum SyntheticBank {
     /// Deterministic pseudo-random words so stems never resemble each other.
     struct Words {
-        var generator = SplitMix64(state: 42)
+        var generator = SeededRandom(seed: 42)
         mutating func stem(_ count: Int = 14) -> String {
             (0..<count).map { _ in "w\(generator.next() % 5000)" }.joined(separator: " ")
         }
