@@ -54,8 +54,7 @@ public struct BankLoader: Sendable {
         var firstPack: [String: SourceLocation] = [:]
         var firstItem: [String: IDDeclaration] = [:]
         var acceptedQuestionIDs = Set<String>()
-        for source in sources {
-            let result = parser.parse(bytes: source.bytes, file: source.file)
+        for result in parseAll(sources) {
             diagnostics += result.diagnostics
             for declaration in result.declarations {
                 switch declaration.kind {
@@ -87,6 +86,17 @@ public struct BankLoader: Sendable {
         return BankLoadResult(bank: Bank(packs: packs), diagnostics: diagnostics.sorted(), files: sources.map(\.file))
     }
 
+    /// Parses every source, in parallel across files; results keep the input order.
+    private func parseAll(_ sources: [(file: String, bytes: [UInt8])]) -> [PackParseResult] {
+        let results = ResultSlots(count: sources.count)
+        let parser = self.parser
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            guard sources.indices.contains(index) else { return }
+            results.set(index, parser.parse(bytes: sources[index].bytes, file: sources[index].file))
+        }
+        return results.values
+    }
+
     /// The pack files a path names: itself, or every YAML file below a folder, sorted.
     static func expand(_ path: String) -> Result<[String], Diagnostic> {
         var isDirectory: ObjCBool = false
@@ -105,5 +115,25 @@ public struct BankLoader: Sendable {
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { files.append(full) }
         }
         return .success(files.sorted())
+    }
+}
+
+/// Fixed slots filled from concurrent workers, one slot per index.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [PackParseResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: PackParseResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        if slots.indices.contains(index) { slots[index] = result }
+    }
+
+    var values: [PackParseResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
