@@ -1,6 +1,7 @@
 import ArgumentParser
 import CLICore
 import Exam
+import Foundation
 
 /// The pack files or folders a `packs` command reads; the default bank when none are given.
 struct PacksPathArguments: ParsableArguments {
@@ -15,7 +16,11 @@ struct PacksPathArguments: ParsableArguments {
     /// Loads the packs named (or the default bank) with the bundled outline.
     func load(context: CommandContext) throws -> (outline: Outline, result: BankLoadResult) {
         let outline = try Outline.bundled()
-        let result = BankLoader(outline: outline).load(paths: resolvedPaths(environment: context.environment))
+        let paths = resolvedPaths(environment: context.environment)
+        if self.paths.isEmpty, let folder = paths.first, !FileManager.default.fileExists(atPath: folder) {
+            throw PacksError.noBank(folder)
+        }
+        let result = BankLoader(outline: outline).load(paths: paths)
         return (outline, result)
     }
 }
