@@ -18,8 +18,13 @@ public struct BankLoadResult: Sendable {
 /// Loads pack files and folders into a `Bank`, checking ids for uniqueness across files.
 public struct BankLoader: Sendable {
     public let parser: PackParser
+    /// Whether files are parsed on several threads (results are the same either way).
+    public let parallel: Bool
 
-    public init(outline: Outline) { self.parser = PackParser(outline: outline) }
+    public init(outline: Outline, parallel: Bool = true) {
+        self.parser = PackParser(outline: outline)
+        self.parallel = parallel
+    }
 
     /// Loads the given files and folders (folders: every `*.yaml`/`*.yml` below, sorted by path).
     public func load(paths: [String]) -> BankLoadResult {
@@ -88,8 +93,9 @@ public struct BankLoader: Sendable {
 
     /// Parses every source, in parallel across files; results keep the input order.
     private func parseAll(_ sources: [(file: String, bytes: [UInt8])]) -> [PackParseResult] {
-        let results = ResultSlots(count: sources.count)
         let parser = self.parser
+        guard parallel, sources.count > 1 else { return sources.map { parser.parse(bytes: $0.bytes, file: $0.file) } }
+        let results = ResultSlots(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             guard sources.indices.contains(index) else { return }
             results.set(index, parser.parse(bytes: sources[index].bytes, file: sources[index].file))

@@ -95,7 +95,7 @@ struct ParseContext {
     }
 
     private func tags(_ map: YAMLFields, in what: String, reader: inout YAMLReader) -> [String] {
-        guard let node = reader.value(map, "tags"), !YAMLReader.isNull(node), let items = reader.sequence(node, "tags") else { return [] }
+        guard let node = reader.value(map, "tags"), !YAMLReader.isNull(node), let items = reader.sequence(node, "tags", in: what) else { return [] }
         return items.compactMap { reader.text($0, key: "tags", in: what) }
     }
 
@@ -128,7 +128,7 @@ struct ParseContext {
             return .multiple(options: options, choose: choose)
         case .ordering:
             guard let listNode = reader.required(map, "steps", of: node, in: what),
-                  let items = reader.sequence(listNode, "steps") else { return nil }
+                  let items = reader.sequence(listNode, "steps", in: what) else { return nil }
             checkCount(items.count, Self.stepLimits, noun: "step", listNode: listNode, in: what, reader: &reader)
             var steps: [Option] = []
             for (index, item) in items.enumerated() {
@@ -141,7 +141,7 @@ struct ParseContext {
             return .ordering(steps: steps)
         case .yesNoSeries:
             guard let listNode = reader.required(map, "statements", of: node, in: what),
-                  let items = reader.sequence(listNode, "statements") else { return nil }
+                  let items = reader.sequence(listNode, "statements", in: what) else { return nil }
             checkCount(items.count, Self.statementLimits, noun: "statement", listNode: listNode, in: what, reader: &reader)
             var statements: [Statement] = []
             for (index, item) in items.enumerated() {
@@ -162,7 +162,7 @@ struct ParseContext {
     /// there is no option list at all.
     private func choices(_ map: YAMLFields, of node: Node, in what: String, reader: inout YAMLReader) -> ([Option]?, Int)? {
         guard let listNode = reader.required(map, "options", of: node, in: what),
-              let items = reader.sequence(listNode, "options") else { return nil }
+              let items = reader.sequence(listNode, "options", in: what) else { return nil }
         checkCount(items.count, Self.optionLimits, noun: "option", listNode: listNode, in: what, reader: &reader)
         var options: [Option] = []
         var keyCount = 0

@@ -69,9 +69,9 @@ struct YAMLReader {
     }
 
     /// The node as a list, or nil with "X must be a list".
-    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ key: String, in what: String) -> [Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
-        report(node, "`\(what)` must be a list, found \(Self.kind(of: node))")
+        report(node, "`\(key)` in \(what) must be a list, found \(Self.kind(of: node))")
         return nil
     }
 
