@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import Exam
 
@@ -78,5 +79,31 @@ import Testing
         let series = TestSupport.question("s-1", body: .yesNoSeries(statements: [Statement(text: "x", answer: true, rationale: "r"), Statement(text: "y", answer: false, rationale: "r")]))
         #expect(AnswerFormat(question: series) == .yesNo)
         #expect(AnswerParser.parse("y", for: series) == .success(GivenAnswer(response: .yesNo(true))))
+    }
+}
+
+@Suite struct AnswerParserPropertyTests {
+    /// Any typed text either parses into a response that fits the question or gives a hint.
+    @Test func anyInputParsesToAFittingResponseOrAHint() async {
+        let characters = Gen.element(of: Array("abcdefgz ,!~?yesnoYN1\t-é"))
+        await propertyCheck(count: 500, input: characters.array(of: 0...8), Gen.int(in: 2...7)) { typed, count in
+            let text = String(typed.compactMap { $0 })
+            let presentation = OrderingPresentation(questionID: "p-\(count)", stepCount: count)
+            for format in [AnswerFormat.single(optionCount: count), .multiple(optionCount: count, choose: 2), .ordering(presentation), .yesNo] {
+                switch AnswerParser.parse(text, format: format) {
+                case .failure(let error):
+                    #expect(!error.message.isEmpty && !error.message.contains("\n"))
+                case .success(let answer):
+                    switch (answer.response, format) {
+                    case (.dontKnow, _): break
+                    case (.choices(let set), .single): #expect(set.count == 1 && set.allSatisfy { (0..<count).contains($0) })
+                    case (.choices(let set), .multiple): #expect(set.count == 2 && set.allSatisfy { (0..<count).contains($0) })
+                    case (.order(let order), .ordering): #expect(order.sorted() == Array(0..<count))
+                    case (.yesNo, .yesNo): break
+                    default: Issue.record("\(answer.response) does not fit \(format)")
+                    }
+                }
+            }
+        }
     }
 }

@@ -5,8 +5,8 @@ import Testing
 @Suite struct StemSimilarityTests {
     @Test func normalisesCaseAndPunctuation() {
         #expect(StemSimilarity.words("What's the BEST option?  Choose two.") == ["what", "s", "the", "best", "option", "choose", "two"])
-        #expect(StemSimilarity.shingles("one two three four") == ["one two three", "two three four"])
-        #expect(StemSimilarity.shingles("too short") == ["too", "short"])
+        #expect(StemSimilarity.shingles("one two three four") == ["one two", "two three", "three four"])
+        #expect(StemSimilarity.shingles("short") == ["short"])
     }
 
     @Test func identicalAfterNormalisingIsSimilarityOne() {

@@ -50,7 +50,7 @@ public struct BankLinter: Sendable {
         return findings
     }
 
-    /// `duplicate-stem` and `near-duplicate-stem` (Jaccard of 3-word shingles ≥ threshold).
+    /// `duplicate-stem` and `near-duplicate-stem` (Jaccard of 2-word shingles ≥ threshold).
     func stemFindings(_ questions: [Question]) -> [LintFinding] {
         let similarity = StemSimilarity(threshold: policy.nearDuplicateThreshold)
         return similarity.matches(questions.map(\.stem)).compactMap { match in

@@ -1,7 +1,7 @@
 /// Finds duplicate and near-duplicate stems by Jaccard similarity of word shingles.
 ///
 /// A stem is normalised (lowercase, letters and digits only, whitespace collapsed) and cut into
-/// overlapping 3-word shingles (stems shorter than 3 words use their words). Two stems are near
+/// overlapping 2-word shingles (a one-word stem uses its word). Two stems are near
 /// duplicates when |A ∩ B| / |A ∪ B| ≥ `threshold`. Candidate pairs come from prefix filtering
 /// (each set indexes only its rarest |A| − ⌈t·|A|⌉ + 1 shingles), which finds every pair above
 /// the threshold without comparing all pairs.
@@ -14,7 +14,7 @@ public struct StemSimilarity: Sendable {
     }
 
     public let threshold: Double
-    public static let shingleSize = 3
+    public static let shingleSize = 2
 
     public init(threshold: Double = 0.8) {
         self.threshold = min(1, max(0.01, threshold))

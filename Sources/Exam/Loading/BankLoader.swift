@@ -18,8 +18,13 @@ public struct BankLoadResult: Sendable {
 /// Loads pack files and folders into a `Bank`, checking ids for uniqueness across files.
 public struct BankLoader: Sendable {
     public let parser: PackParser
+    /// Whether files are parsed on several threads (results are the same either way).
+    public let parallel: Bool
 
-    public init(outline: Outline) { self.parser = PackParser(outline: outline) }
+    public init(outline: Outline, parallel: Bool = true) {
+        self.parser = PackParser(outline: outline)
+        self.parallel = parallel
+    }
 
     /// Loads the given files and folders (folders: every `*.yaml`/`*.yml` below, sorted by path).
     public func load(paths: [String]) -> BankLoadResult {
@@ -54,8 +59,7 @@ public struct BankLoader: Sendable {
         var firstPack: [String: SourceLocation] = [:]
         var firstItem: [String: IDDeclaration] = [:]
         var acceptedQuestionIDs = Set<String>()
-        for source in sources {
-            let result = parser.parse(bytes: source.bytes, file: source.file)
+        for result in parseAll(sources) {
             diagnostics += result.diagnostics
             for declaration in result.declarations {
                 switch declaration.kind {
@@ -87,6 +91,18 @@ public struct BankLoader: Sendable {
         return BankLoadResult(bank: Bank(packs: packs), diagnostics: diagnostics.sorted(), files: sources.map(\.file))
     }
 
+    /// Parses every source, in parallel across files; results keep the input order.
+    private func parseAll(_ sources: [(file: String, bytes: [UInt8])]) -> [PackParseResult] {
+        let parser = self.parser
+        guard parallel, sources.count > 1 else { return sources.map { parser.parse(bytes: $0.bytes, file: $0.file) } }
+        let results = ResultSlots(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            guard sources.indices.contains(index) else { return }
+            results.set(index, parser.parse(bytes: sources[index].bytes, file: sources[index].file))
+        }
+        return results.values
+    }
+
     /// The pack files a path names: itself, or every YAML file below a folder, sorted.
     static func expand(_ path: String) -> Result<[String], Diagnostic> {
         var isDirectory: ObjCBool = false
@@ -105,5 +121,25 @@ public struct BankLoader: Sendable {
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { files.append(full) }
         }
         return .success(files.sorted())
+    }
+}
+
+/// Fixed slots filled from concurrent workers, one slot per index.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [PackParseResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: PackParseResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        if slots.indices.contains(index) { slots[index] = result }
+    }
+
+    var values: [PackParseResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

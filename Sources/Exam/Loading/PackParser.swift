@@ -50,7 +50,7 @@ public struct PackParser: Sendable {
         let owner = packID ?? "?"
         var questions: [Question] = []
         let questionsNode = reader.value(top, "questions").flatMap { YAMLReader.isNull($0) ? nil : $0 }
-        if let questionsNode, let items = reader.sequence(questionsNode, "questions") {
+        if let questionsNode, let items = reader.sequence(questionsNode, "questions", in: "the pack") {
             for item in items {
                 if let question = context.question(item, packID: owner, caseStudyID: nil, reader: &reader) {
                     questions.append(question)
@@ -59,7 +59,7 @@ public struct PackParser: Sendable {
         }
         var studies: [CaseStudy] = []
         let studiesNode = reader.value(top, "case_studies").flatMap { YAMLReader.isNull($0) ? nil : $0 }
-        if let studiesNode, let items = reader.sequence(studiesNode, "case_studies") {
+        if let studiesNode, let items = reader.sequence(studiesNode, "case_studies", in: "the pack") {
             for item in items {
                 if let study = caseStudy(item, packID: owner, context: &context, reader: &reader) { studies.append(study) }
             }
@@ -89,7 +89,7 @@ public struct PackParser: Sendable {
         let scenario = reader.requiredText(map, "scenario", of: node, in: what)
         var questions: [Question] = []
         if let questionsNode = reader.required(map, "questions", of: node, in: what),
-           let items = reader.sequence(questionsNode, "questions") {
+           let items = reader.sequence(questionsNode, "questions", in: what) {
             if !Self.caseStudySize.contains(items.count) {
                 reader.report(questionsNode, "\(what) has \(items.count) question\(items.count == 1 ? "" : "s"); a case study needs \(Self.caseStudySize.lowerBound) to \(Self.caseStudySize.upperBound)")
             }

@@ -21,6 +21,23 @@ struct ParseContext {
         .ordering: ["steps"],
         .yesNoSeries: ["statements"],
     ]
+    /// Keys a question of each type may have.
+    static let allowedKeys: [QuestionType: [String]] = Dictionary(uniqueKeysWithValues: QuestionType.allCases.map { type in
+        (type, commonKeys + (bodyKeys[type] ?? []))
+    })
+    /// Keys allowed for some type when the question's own type is unknown, in a stable order.
+    static let anyTypeKeys: [String] = QuestionType.allCases.reduce(commonKeys) { keys, type in
+        keys + (bodyKeys[type] ?? []).filter { !keys.contains($0) }
+    }
+    /// For each type, the keys of other types with the reason they do not belong.
+    static let misplacedKeys: [QuestionType: [String: String]] = Dictionary(uniqueKeysWithValues: QuestionType.allCases.map { type in
+        let own = allowedKeys[type] ?? commonKeys
+        var owners: [String: [String]] = [:]
+        for other in QuestionType.allCases where other != type {
+            for key in bodyKeys[other] ?? [] where !own.contains(key) { owners[key, default: []].append(other.rawValue) }
+        }
+        return (type, owners.mapValues { "it belongs to \($0.joined(separator: " and ")) questions, and this one is \(type.rawValue)" })
+    })
     static let optionLimits = 2...6
     static let stepLimits = 3...7
     static let statementLimits = 2...5
@@ -44,19 +61,11 @@ struct ParseContext {
             declarations.append(IDDeclaration(kind: .question, id: id, location: reader.location(of: idNode)))
         }
         let type: QuestionType? = enumValue(map, "type", of: node, in: what, reader: &reader)
-        var allowed = Self.commonKeys
-        if let type { allowed += Self.bodyKeys[type] ?? [] }
-        var misplaced: [String: String] = [:]
         if let type {
-            for (other, keys) in Self.bodyKeys where other != type {
-                for key in keys where !allowed.contains(key) {
-                    misplaced[key] = "it belongs to \(other.rawValue) questions, and this one is \(type.rawValue)"
-                }
-            }
+            reader.checkKeys(map, allowed: Self.allowedKeys[type] ?? Self.commonKeys, in: what, misplaced: Self.misplacedKeys[type] ?? [:])
         } else {
-            for keys in Self.bodyKeys.values { allowed += keys.filter { !allowed.contains($0) } }
+            reader.checkKeys(map, allowed: Self.anyTypeKeys, in: what)
         }
-        reader.checkKeys(map, allowed: allowed, in: what, misplaced: misplaced)
 
         let area = reader.requiredText(map, "area", of: node, in: what)
         if let area, !areaIDs.contains(area), let areaNode = reader.value(map, "area") {
@@ -95,7 +104,7 @@ struct ParseContext {
     }
 
     private func tags(_ map: YAMLFields, in what: String, reader: inout YAMLReader) -> [String] {
-        guard let node = reader.value(map, "tags"), !YAMLReader.isNull(node), let items = reader.sequence(node, "tags") else { return [] }
+        guard let node = reader.value(map, "tags"), !YAMLReader.isNull(node), let items = reader.sequence(node, "tags", in: what) else { return [] }
         return items.compactMap { reader.text($0, key: "tags", in: what) }
     }
 
@@ -128,7 +137,7 @@ struct ParseContext {
             return .multiple(options: options, choose: choose)
         case .ordering:
             guard let listNode = reader.required(map, "steps", of: node, in: what),
-                  let items = reader.sequence(listNode, "steps") else { return nil }
+                  let items = reader.sequence(listNode, "steps", in: what) else { return nil }
             checkCount(items.count, Self.stepLimits, noun: "step", listNode: listNode, in: what, reader: &reader)
             var steps: [Option] = []
             for (index, item) in items.enumerated() {
@@ -141,7 +150,7 @@ struct ParseContext {
             return .ordering(steps: steps)
         case .yesNoSeries:
             guard let listNode = reader.required(map, "statements", of: node, in: what),
-                  let items = reader.sequence(listNode, "statements") else { return nil }
+                  let items = reader.sequence(listNode, "statements", in: what) else { return nil }
             checkCount(items.count, Self.statementLimits, noun: "statement", listNode: listNode, in: what, reader: &reader)
             var statements: [Statement] = []
             for (index, item) in items.enumerated() {
@@ -162,7 +171,7 @@ struct ParseContext {
     /// there is no option list at all.
     private func choices(_ map: YAMLFields, of node: Node, in what: String, reader: inout YAMLReader) -> ([Option]?, Int)? {
         guard let listNode = reader.required(map, "options", of: node, in: what),
-              let items = reader.sequence(listNode, "options") else { return nil }
+              let items = reader.sequence(listNode, "options", in: what) else { return nil }
         checkCount(items.count, Self.optionLimits, noun: "option", listNode: listNode, in: what, reader: &reader)
         var options: [Option] = []
         var keyCount = 0

@@ -69,9 +69,9 @@ struct YAMLReader {
     }
 
     /// The node as a list, or nil with "X must be a list".
-    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ key: String, in what: String) -> [Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
-        report(node, "`\(what)` must be a list, found \(Self.kind(of: node))")
+        report(node, "`\(key)` in \(what) must be a list, found \(Self.kind(of: node))")
         return nil
     }
 
@@ -245,9 +245,14 @@ struct YAMLReader {
     /// `maximumIndent` columns.
     private mutating func checkNesting(_ text: String) -> Bool {
         var depth = 0, line = 1, column = 0, leading = 0, atLineStart = true
-        for scalar in text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let dash = UInt8(ascii: "-"), question = UInt8(ascii: "?")
+        let openSquare = UInt8(ascii: "["), openCurly = UInt8(ascii: "{")
+        let closeSquare = UInt8(ascii: "]"), closeCurly = UInt8(ascii: "}")
+        for byte in text.utf8 {
+            // Columns count Unicode scalars: UTF-8 continuation bytes do not start a new one.
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == newline {
                 line += 1
                 column = 0
                 leading = 0
@@ -255,7 +260,7 @@ struct YAMLReader {
                 continue
             }
             if atLineStart {
-                if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
+                if byte == space || byte == dash || byte == question || byte == tab {
                     leading += 1
                     if leading > Self.maximumIndent {
                         report(line: line, column: column, "line is indented or nested more than \(Self.maximumIndent) columns deep; a pack never needs this")
@@ -265,15 +270,14 @@ struct YAMLReader {
                     atLineStart = false
                 }
             }
-            switch scalar {
-            case "[", "{":
+            if byte == openSquare || byte == openCurly {
                 depth += 1
                 if depth > Self.maximumFlowDepth {
                     report(line: line, column: column, "brackets nested more than \(Self.maximumFlowDepth) deep; a pack never needs this")
                     return false
                 }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
+            } else if byte == closeSquare || byte == closeCurly {
+                depth = max(0, depth - 1)
             }
         }
         return true

@@ -13,11 +13,11 @@ extension Outline {
         let asOf = reader.requiredText(top, "as_of", of: root, in: "the outline") ?? ""
         let exam = reader.required(top, "exam", of: root, in: "the outline").flatMap { parseExam($0, &reader) }
         var domains: [Domain] = []
-        if let node = reader.required(top, "domains", of: root, in: "the outline"), let items = reader.sequence(node, "domains") {
+        if let node = reader.required(top, "domains", of: root, in: "the outline"), let items = reader.sequence(node, "domains", in: "the outline") {
             domains = items.compactMap { parseDomain($0, &reader) }
         }
         var areas: [Area] = []
-        if let node = reader.required(top, "areas", of: root, in: "the outline"), let items = reader.sequence(node, "areas") {
+        if let node = reader.required(top, "areas", of: root, in: "the outline"), let items = reader.sequence(node, "areas", in: "the outline") {
             areas = items.compactMap { parseArea($0, &reader) }
         }
         guard reader.diagnostics.isEmpty, let exam else { throw .invalid(reader.diagnostics) }
