@@ -129,13 +129,28 @@ public enum OutlineError: Error, Equatable, CustomStringConvertible {
 extension Outline {
     /// The outline shipped with the program, parsed once.
     public static let bundledResult: Result<Outline, OutlineError> = {
-        guard let url = Bundle.module.url(forResource: "ai300-outline", withExtension: "yaml"),
-              let data = try? Data(contentsOf: url) else {
+        guard let data = resourceCandidates().lazy.compactMap({ try? Data(contentsOf: $0) }).first else {
             return .failure(.resourceMissing)
         }
         return Result { try Outline.parse(bytes: Array(data), file: "ai300-outline.yaml") }
             .mapError { $0 as? OutlineError ?? .invalid([]) }
     }()
+
+    /// Where the outline file may be: in the resource bundle SwiftPM puts beside the executable
+    /// (or the test bundle), else in the source tree this binary was built from. `Bundle.module`
+    /// is not used because it stops the process when the bundle was not copied with the binary.
+    static func resourceCandidates(sourceFile: String = #filePath) -> [URL] {
+        let name = "ai300-outline.yaml"
+        let bundleName = "mlopslab_Exam.resources"
+        var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let argument = CommandLine.arguments.first {
+            folders.append(URL(fileURLWithPath: argument).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        var candidates = folders.map { $0.appendingPathComponent(bundleName).appendingPathComponent(name) }
+        let source = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(source.appendingPathComponent("Resources").appendingPathComponent(name))
+        return candidates
+    }
 
     /// The outline shipped with the program.
     public static func bundled() throws(OutlineError) -> Outline { try bundledResult.get() }
