@@ -17,6 +17,20 @@ struct FastFloatParserTests {
         #expect(FastFloatParser.parse(text) == nil)
     }
 
+    @Test func longMantissasMatchCorrectRounding() throws {
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<50_000 {
+            let digits = 15 + rng.nextInt(below: 6)
+            var text = rng.nextInt(below: 2) == 0 ? "-" : ""
+            for k in 0..<digits { text += String(k == 0 ? 1 + rng.nextInt(below: 9) : rng.nextInt(below: 10)) }
+            let point = rng.nextInt(below: digits + 1)
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -point))
+            if rng.nextInt(below: 2) == 0 { text += "e\(rng.nextInt(below: 40) - 20)" }
+            let expected = try #require(Double(text))
+            #expect(FastFloatParser.parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
     @Test func infinity() {
         #expect(FastFloatParser.parse("inf") == .infinity)
         #expect(FastFloatParser.parse("-Infinity") == -.infinity)

@@ -107,8 +107,33 @@ public enum FastFloatParser {
             if exponent < 0 { value /= powersOfTen[-exponent] } else { value *= powersOfTen[exponent] }
             return negative ? -value : value
         }
+        #if arch(x86_64) && !os(Windows)
+        if significantDigits <= 19, exponent >= -27, exponent <= 27,
+           let value = extendedPrecision(mantissa, exponent: exponent) {
+            return negative ? -value : value
+        }
+        #endif
         return slowParse(start + lo, count: hi - lo)
     }
+
+    #if arch(x86_64) && !os(Windows)
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { k in
+        var p: Float80 = 1
+        for _ in 0..<k { p *= 10 }
+        return p
+    }
+
+    /// `mantissa · 10^exponent` with one correctly rounded 64-bit-significand operation, then rounded
+    /// to Double. Double rounding can only go wrong when the extended result sits exactly on a midpoint
+    /// between two doubles (its 11 extra bits are `10000000000`); that case returns nil for `strtod`.
+    @inline(__always)
+    private static func extendedPrecision(_ mantissa: UInt64, exponent: Int) -> Double? {
+        let m = Float80(mantissa)
+        let r = exponent < 0 ? m / extendedPowersOfTen[-exponent] : m * extendedPowersOfTen[exponent]
+        if r.significandBitPattern & 0x7FF == 0x400 { return nil }
+        return Double(r)
+    }
+    #endif
 
     private static func parseInfinity(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
         let word = (0..<count).map { p[$0] | 0x20 }
