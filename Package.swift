@@ -42,7 +42,7 @@ let package = Package(
 
         .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLCoreTests", dependencies: [
-            "MLCore", "MLMetrics",
+            "MLCore", "MLMetrics", "MLCommands", "CLICore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExamTests", dependencies: [
