@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "mlbench", dependencies: ["MLCore", "MLMetrics"], path: "Benchmarks/MLBench"),
         .executableTarget(name: "driftbench", dependencies: ["MLMetrics"], path: "Benchmarks/DriftBench"),
 
-        .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics", "MLCore", "MLCommands", "CLICore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLCoreTests", dependencies: [
             "MLCore", "MLMetrics", "MLCommands", "CLICore",
             .product(name: "PropertyBased", package: "swift-property-based"),
