@@ -322,3 +322,62 @@ fairness()
 ks()
 drift()
 print("fixtures written")
+
+
+# ---------------------------------------------------------------- real datasets, end to end
+def datasets(shared="/work/shared/datasets"):
+    """Deterministic samples of the shipped datasets plus the values the commands must report."""
+    import os
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+    os.makedirs("datasets", exist_ok=True)
+    out = {}
+
+    bike = pd.read_csv(f"{shared}/bike_sharing_hourly.csv")
+    y2011 = bike[bike.yr == 0].iloc[::4].reset_index(drop=True)
+    y2012 = bike[bike.yr == 1].iloc[::4].reset_index(drop=True)
+    y2011.to_csv("datasets/bike_2011_sample.csv", index=False)
+    y2012.to_csv("datasets/bike_2012_sample.csv", index=False)
+    cols = ["season", "hr", "weathersit", "temp", "atemp", "hum", "windspeed", "cnt"]
+    drift_expect = {"azure": {}, "evidently": {}}
+    for c in cols:
+        ref, cur = y2011[c].to_numpy(dtype=float), y2012[c].to_numpy(dtype=float)
+        drift_expect["azure"][c] = azure_numeric(ref, cur)
+        drift_expect["evidently"][c] = evidently_numeric(ref, cur)
+    out["bike_drift"] = {"columns": cols, **drift_expect}
+
+    adult = pd.read_csv(f"{shared}/adult.csv", na_values=["?"])
+    features = ["age", "education_num", "capital_gain", "capital_loss", "hours_per_week"]
+    train = adult[adult.split == "train"]
+    test = adult[adult.split == "test"].iloc[::5].reset_index(drop=True)
+    scaler = StandardScaler().fit(train[features])
+    model = LogisticRegression().fit(scaler.transform(train[features]), (train.income == ">50K").astype(int))
+    proba = model.predict_proba(scaler.transform(test[features]))[:, 1]
+    scored = test[features + ["sex", "race", "income"]].copy()
+    scored["probability"] = np.round(proba, 6)
+    scored["prediction"] = np.where(scored["probability"] >= 0.5, ">50K", "<=50K")
+    scored.to_csv("datasets/adult_scored.csv", index=False)
+    y = (scored.income == ">50K").astype(int).to_numpy()
+    yhat = (scored.prediction == ">50K").astype(int).to_numpy()
+    p = scored.probability.to_numpy()
+    mf = flm.MetricFrame(metrics={"selection_rate": flm.selection_rate, "recall": flm.true_positive_rate,
+                                  "false_positive_rate": flm.false_positive_rate, "accuracy": skm.accuracy_score},
+                         y_true=y, y_pred=yhat, sensitive_features=scored.sex)
+    out["adult_evaluate"] = {
+        "rows": len(scored),
+        "accuracy": skm.accuracy_score(y, yhat), "balanced_accuracy": skm.balanced_accuracy_score(y, yhat),
+        "precision": skm.precision_score(y, yhat), "recall": skm.recall_score(y, yhat), "f1": skm.f1_score(y, yhat),
+        "f1_macro": skm.f1_score(y, yhat, average="macro"), "f1_weighted": skm.f1_score(y, yhat, average="weighted"),
+        "roc_auc": skm.roc_auc_score(y, p), "average_precision": skm.average_precision_score(y, p),
+        "log_loss": skm.log_loss(y, p), "brier_score": skm.brier_score_loss(y, p),
+        "demographic_parity_difference": flm.demographic_parity_difference(y, yhat, sensitive_features=scored.sex),
+        "demographic_parity_ratio": flm.demographic_parity_ratio(y, yhat, sensitive_features=scored.sex),
+        "equalized_odds_difference": flm.equalized_odds_difference(y, yhat, sensitive_features=scored.sex),
+        "by_group": {str(k): {c: float(mf.by_group.loc[k, c]) for c in mf.by_group.columns} for k in mf.by_group.index},
+    }
+    dump("datasets.json", out)
+
+
+datasets()
+print("dataset fixtures written")
