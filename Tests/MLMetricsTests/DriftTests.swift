@@ -108,3 +108,14 @@ struct DriftTests {
         #expect(!r.warnings.isEmpty)
     }
 }
+
+@Suite("Quantile-bin PSI (the benchmark's definition)")
+struct QuantilePSITests {
+    @Test("matches NumPy's quantile bins and clipping")
+    func fixtures() throws {
+        for c in try Fixture.cases("drift", "quantile_psi") {
+            let psi = QuantilePSI.sorted(reference: c.doubles("reference").sorted(), current: c.doubles("current").sorted())
+            #expect(close(psi, c.double("psi")), "\(psi) vs \(c.double("psi") ?? .nan)")
+        }
+    }
+}

@@ -312,7 +312,21 @@ def drift():
         p = rng.random(6); q = rng.random(6); q[2] = 0
         js.append({"p": p.tolist(), "q": q.tolist(), "base2": float(jensenshannon(p, q, base=2)),
                    "natural": float(jensenshannon(p, q))})
-    dump("drift.json", {"numeric": numeric, "categorical": categorical, "jensen_shannon": js})
+    qpsi = []
+    for n1, n2, shift in [(1000, 1200, 0.05), (5000, 5000, 0.3), (777, 3000, 0.0)]:
+        ref = np.round(rng.normal(0, 1, n1), 6)
+        cur = np.round(rng.normal(shift, 1.1, n2), 6)
+        qpsi.append({"reference": ref.tolist(), "current": cur.tolist(), "psi": quantile_psi(ref, cur)})
+    dump("drift.json", {"numeric": numeric, "categorical": categorical, "jensen_shannon": js, "quantile_psi": qpsi})
+
+
+def quantile_psi(ref, cur, bins=10, eps=1e-4):
+    """The benchmark's PSI (Benchmarks/drift/drift_numpy.py): reference-quantile bins, shares clipped at eps."""
+    inner = np.quantile(ref, np.linspace(0, 1, bins + 1)[1:-1])
+    p = np.bincount(np.searchsorted(inner, ref, side="right"), minlength=bins) / len(ref)
+    q = np.bincount(np.searchsorted(inner, cur, side="right"), minlength=bins) / len(cur)
+    p, q = np.clip(p, eps, None), np.clip(q, eps, None)
+    return float(np.sum((q - p) * np.log(q / p)))
 
 
 classification()
