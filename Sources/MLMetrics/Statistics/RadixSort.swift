@@ -1,44 +1,60 @@
-/// A least-significant-digit radix sort for Doubles (four 16-bit passes over order-preserving bit
-/// patterns), several times faster than a comparison sort on large samples. NaN-free input only;
-/// −0.0 sorts before +0.0, which compare equal anyway.
+/// A least-significant-digit radix sort for Doubles: order-preserving 64-bit keys, six 11-bit passes
+/// (counters stay in L1 cache) with all six histograms built in one read. Several times faster than a
+/// comparison sort on large samples. NaN-free input only; −0.0 sorts before +0.0, which compare equal.
 public enum RadixSort {
+    private static let digitBits = 11
+    private static let radix = 1 << digitBits
+    private static let passes = 6
+
     /// Returns `values` sorted ascending.
     public static func sorted(_ values: [Double]) -> [Double] {
         let n = values.count
-        if n < 2048 { return values.sorted() }
+        if n < 4096 { return values.sorted() }
         var keys = [UInt64](repeating: 0, count: n)
         var scratch = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: radix * passes)
+        let mask = UInt64(radix - 1)
         values.withUnsafeBufferPointer { src in
             keys.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<n { dst[i] = key(src[i]) }
-            }
-        }
-        var counts = [Int](repeating: 0, count: 65536)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
-            keys.withUnsafeMutableBufferPointer { from in
-                scratch.withUnsafeMutableBufferPointer { to in
-                    counts.withUnsafeMutableBufferPointer { c in
-                        for i in 0..<65536 { c[i] = 0 }
-                        for i in 0..<n { c[Int((from[i] >> shift) & 0xFFFF)] += 1 }
-                        var total = 0
-                        for i in 0..<65536 {
-                            let k = c[i]
-                            c[i] = total
-                            total += k
-                        }
-                        for i in 0..<n {
-                            let digit = Int((from[i] >> shift) & 0xFFFF)
-                            to[c[digit]] = from[i]
-                            c[digit] += 1
+                counts.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n {
+                        let k = key(src[i])
+                        dst[i] = k
+                        for p in 0..<passes {
+                            c[p * radix + Int((k >> UInt64(p * digitBits)) & mask)] += 1
                         }
                     }
                 }
             }
-            swap(&keys, &scratch)
+        }
+        var from = keys, to = scratch
+        keys = []; scratch = []
+        for p in 0..<passes {
+            let shift = UInt64(p * digitBits)
+            let skip = counts.withUnsafeBufferPointer { c in (0..<radix).contains { c[p * radix + $0] == n } }
+            if skip { continue }
+            from.withUnsafeBufferPointer { src in
+                to.withUnsafeMutableBufferPointer { dst in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        var total = 0
+                        for d in 0..<radix {
+                            let k = c[p * radix + d]
+                            c[p * radix + d] = total
+                            total += k
+                        }
+                        for i in 0..<n {
+                            let k = src[i]
+                            let d = p * radix + Int((k >> shift) & mask)
+                            dst[c[d]] = k
+                            c[d] += 1
+                        }
+                    }
+                }
+            }
+            swap(&from, &to)
         }
         var out = [Double](repeating: 0, count: n)
-        keys.withUnsafeBufferPointer { k in
+        from.withUnsafeBufferPointer { k in
             out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n { o[i] = value(k[i]) }
             }
