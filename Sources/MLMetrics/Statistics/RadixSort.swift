@@ -1,17 +1,18 @@
-/// A least-significant-digit radix sort for Doubles: order-preserving 64-bit keys, six 11-bit passes
-/// (counters stay in L1 cache) with all six histograms built in one read. Several times faster than a
+/// A least-significant-digit radix sort for Doubles: order-preserving 64-bit keys, eight 8-bit passes
+/// (256 write streams per pass keep TLB misses low; measured faster than 11- or 16-bit digits on 1M
+/// values) with all histograms built in one read and constant-digit passes skipped. Several times faster than a
 /// comparison sort on large samples. NaN-free input only; −0.0 sorts before +0.0, which compare equal.
 public enum RadixSort {
-    private static let digitBits = 11
+    private static let digitBits = 8
     private static let radix = 1 << digitBits
-    private static let passes = 6
+    private static let passes = 8
 
     /// Returns `values` sorted ascending.
     public static func sorted(_ values: [Double]) -> [Double] {
         let n = values.count
         if n < 4096 { return values.sorted() }
-        var keys = [UInt64](repeating: 0, count: n)
-        var scratch = [UInt64](repeating: 0, count: n)
+        var keys = uninitialized(UInt64.self, n)
+        var scratch = uninitialized(UInt64.self, n)
         var counts = [Int](repeating: 0, count: radix * passes)
         let mask = UInt64(radix - 1)
         values.withUnsafeBufferPointer { src in
@@ -53,13 +54,18 @@ public enum RadixSort {
             }
             swap(&from, &to)
         }
-        var out = [Double](repeating: 0, count: n)
+        var out = uninitialized(Double.self, n)
         from.withUnsafeBufferPointer { k in
             out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n { o[i] = value(k[i]) }
             }
         }
         return out
+    }
+
+    /// An array of `n` elements whose contents are overwritten before being read (skips zero-filling).
+    private static func uninitialized<T: BitwiseCopyable>(_ type: T.Type, _ n: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: n) { _, count in count = n }
     }
 
     @inline(__always) private static func key(_ x: Double) -> UInt64 {
