@@ -27,6 +27,16 @@ enum Benchmarks {
                     print("{\"bench\": \"predict\", \"seconds\": \(t), \"rows\": \(p.count / 2)}")
                 }
             }
+        case "hgb":
+            let (x, y) = try matrix(file: file, label: label)
+            for _ in 0..<repeats {
+                var model: GradientBoostingModel?
+                let t = try seconds {
+                    model = try GradientBoosting(task: .binaryClassification, seed: 0).fit(x, target: y.map(Double.init))
+                }
+                guard let model else { continue }
+                print("{\"bench\": \"hgb\", \"seconds\": \(t), \"iterations\": \(model.trees.count), \"validation_loss\": \(model.validationLoss ?? -1)}")
+            }
         default:
             print("{\"error\": \"unknown bench \(bench)\"}")
         }
