@@ -1,6 +1,16 @@
 /// Grows one regression tree on binned data, leaf-wise (always splitting the leaf with the largest gain)
 /// with scikit-learn's rules: a split needs gain > 0, at least `minSamplesLeaf` rows and a hessian sum of
 /// at least 1e-3 on each side; missing values are sent to whichever side gains more.
+/// Pointers the histogram workers share; each worker writes only its feature's 256 bins.
+private struct HistogramInput: @unchecked Sendable {
+    let rows: UnsafePointer<Int32>
+    let g: UnsafePointer<Double>
+    let h: UnsafePointer<Double>
+    let gOut: UnsafeMutablePointer<Double>
+    let hOut: UnsafeMutablePointer<Double>
+    let cOut: UnsafeMutablePointer<Int32>
+}
+
 struct TreeGrower {
     struct Settings {
         var maxLeafNodes: Int
@@ -9,8 +19,8 @@ struct TreeGrower {
         var learningRate: Double
     }
 
-    /// Gradient/hessian sums per feature and bin (`[f * 256 + bin]`).
-    final class Histogram: @unchecked Sendable {
+    /// Gradient/hessian sums and counts per feature and bin (`[f * 256 + bin]`).
+    struct Histogram {
         var g: [Double]
         var h: [Double]
         var c: [Int32]
@@ -105,7 +115,7 @@ struct TreeGrower {
     }
 
     private func build(indices: [Int32], range: Range<Int>, gradients: [Double], hessians: [Double]) -> Histogram {
-        let histogram = Histogram(features: features)
+        var histogram = Histogram(features: features)
         let count = range.count
         var orderedG = [Double](repeating: 0, count: count)
         var orderedH = [Double](repeating: 0, count: count)
@@ -117,48 +127,47 @@ struct TreeGrower {
             orderedH[k] = hessians[r]
         }
         let n = rows
-        let perFeature = Parallel.map(features) { f -> (g: [Double], h: [Double], c: [Int32]) in
-            var g = [Double](repeating: 0, count: 256)
-            var h = [Double](repeating: 0, count: 256)
-            var c = [Int32](repeating: 0, count: 256)
-            let column = binned.base + f * n
-            rowsHere.withUnsafeBufferPointer { rb in
-                orderedG.withUnsafeBufferPointer { gb in
-                    orderedH.withUnsafeBufferPointer { hb in
-                        g.withUnsafeMutableBufferPointer { gm in
-                            h.withUnsafeMutableBufferPointer { hm in
-                                c.withUnsafeMutableBufferPointer { cm in
+        let binned = self.binned
+        let features = self.features
+        rowsHere.withUnsafeBufferPointer { rb in
+            orderedG.withUnsafeBufferPointer { gb in
+                orderedH.withUnsafeBufferPointer { hb in
+                    histogram.g.withUnsafeMutableBufferPointer { gm in
+                        histogram.h.withUnsafeMutableBufferPointer { hm in
+                            histogram.c.withUnsafeMutableBufferPointer { cm in
+                                guard let r = rb.baseAddress, let g = gb.baseAddress, let h = hb.baseAddress,
+                                      let go = gm.baseAddress, let ho = hm.baseAddress, let co = cm.baseAddress else { return }
+                                let input = HistogramInput(rows: r, g: g, h: h, gOut: go, hOut: ho, cOut: co)
+                                _ = Parallel.map(features) { f -> Bool in
+                                    let column = binned.base + f * n
+                                    let gOut = input.gOut + f * 256, hOut = input.hOut + f * 256, cOut = input.cOut + f * 256
                                     for k in 0..<count {
-                                        let b = Int(column[Int(rb[k])])
-                                        gm[b] += gb[k]
-                                        hm[b] += hb[k]
-                                        cm[b] += 1
+                                        let b = Int(column[Int(input.rows[k])])
+                                        gOut[b] += input.g[k]
+                                        hOut[b] += input.h[k]
+                                        cOut[b] &+= 1
                                     }
+                                    return true
                                 }
                             }
                         }
                     }
                 }
             }
-            return (g, h, c)
-        }
-        for f in 0..<features {
-            let part = perFeature[f]
-            for b in 0..<256 {
-                histogram.g[f * 256 + b] = part.g[b]
-                histogram.h[f * 256 + b] = part.h[b]
-                histogram.c[f * 256 + b] = part.c[b]
-            }
         }
         return histogram
     }
 
     private func subtract(_ parent: Histogram, _ child: Histogram) -> Histogram {
-        let out = Histogram(features: features)
-        for i in 0..<(features * 256) {
-            out.g[i] = parent.g[i] - child.g[i]
-            out.h[i] = parent.h[i] - child.h[i]
-            out.c[i] = parent.c[i] - child.c[i]
+        var out = parent
+        out.g.withUnsafeMutableBufferPointer { o in
+            child.g.withUnsafeBufferPointer { c in for i in 0..<o.count { o[i] -= c[i] } }
+        }
+        out.h.withUnsafeMutableBufferPointer { o in
+            child.h.withUnsafeBufferPointer { c in for i in 0..<o.count { o[i] -= c[i] } }
+        }
+        out.c.withUnsafeMutableBufferPointer { o in
+            child.c.withUnsafeBufferPointer { c in for i in 0..<o.count { o[i] &-= c[i] } }
         }
         return out
     }
@@ -168,21 +177,23 @@ struct TreeGrower {
         guard count >= 2 * settings.minSamplesLeaf else { return nil }
         let l2 = settings.l2
         let parentScore = leaf.g * leaf.g / (leaf.h + l2)
+        let histogram = leaf.histogram
         let candidates = Parallel.map(features) { f -> Split? in
             let nb = mapper.binCount(f)
-            guard nb > 1 || leaf.histogram.c[f * 256 + 255] > 0 else { return nil }
+            guard nb > 1 || histogram.c[f * 256 + 255] > 0 else { return nil }
             let base = f * 256
-            let missingG = leaf.histogram.g[base + 255], missingH = leaf.histogram.h[base + 255]
-            let missingCount = Int(leaf.histogram.c[base + 255])
+            let missingG = histogram.g[base + 255], missingH = histogram.h[base + 255]
+            let missingCount = Int(histogram.c[base + 255])
             var best: Split?
-            for missingLeft in missingCount > 0 ? [false, true] : [false] {
+            for direction in 0..<(missingCount > 0 ? 2 : 1) {
+                let missingLeft = direction == 1
                 var gl = missingLeft ? missingG : 0, hl = missingLeft ? missingH : 0, cl = missingLeft ? missingCount : 0
                 let lastBin = missingCount > 0 && !missingLeft ? nb - 1 : nb - 2
                 guard lastBin >= 0 else { continue }
                 for b in 0...lastBin {
-                    gl += leaf.histogram.g[base + b]
-                    hl += leaf.histogram.h[base + b]
-                    cl += Int(leaf.histogram.c[base + b])
+                    gl += histogram.g[base + b]
+                    hl += histogram.h[base + b]
+                    cl += Int(histogram.c[base + b])
                     let cr = count - cl
                     if cl < settings.minSamplesLeaf { continue }
                     if cr < settings.minSamplesLeaf { break }
