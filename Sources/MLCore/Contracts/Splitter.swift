@@ -24,4 +24,31 @@ public enum Splitter {
         }
         return (train.sorted(), test.sorted())
     }
+
+    /// A time-based split: rows ordered by `column` (numbers numerically, text such as ISO dates by bytes,
+    /// missing first), the last `testFraction` of them form the test part. Ties keep file order.
+    public static func timeSplit(_ table: Table, column name: String, testFraction: Double) throws -> (train: [Int], test: [Int]) {
+        let column = try table.requireColumn(name)
+        let n = table.rowCount
+        let order: [Int]
+        if let numbers = column.numbers {
+            order = (0..<n).sorted { a, b in
+                let x = numbers[a], y = numbers[b]
+                if x.isNaN != y.isNaN { return x.isNaN }
+                return x < y || (x == y && a < b) || (x.isNaN && y.isNaN && a < b)
+            }
+        } else {
+            let texts = column.strings.map { $0.map { Array($0.utf8) } }
+            order = (0..<n).sorted { a, b in
+                switch (texts[a], texts[b]) {
+                case (nil, nil): return a < b
+                case (nil, _): return true
+                case (_, nil): return false
+                case let (x?, y?): return x == y ? a < b : x.lexicographicallyPrecedes(y)
+                }
+            }
+        }
+        let testCount = min(max(Int((min(max(testFraction, 0), 1) * Double(n)).rounded()), 0), n)
+        return (Array(order.prefix(n - testCount)).sorted(), Array(order.suffix(testCount)).sorted())
+    }
 }
