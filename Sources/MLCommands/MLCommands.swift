@@ -8,7 +8,7 @@ public struct MLCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ml",
         abstract: "Train, score, evaluate and check drift on CSV data (real computation).",
-        subcommands: [TrainCommand.self, ScoreCommand.self, SplitCommand.self, ValidateDataCommand.self]
+        subcommands: [TrainCommand.self, ScoreCommand.self, SplitCommand.self, ValidateDataCommand.self, ExplainCommand.self]
     )
     public init() {}
 }
