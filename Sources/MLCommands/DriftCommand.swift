@@ -27,10 +27,10 @@ public struct DriftCommand: ParsableCommand {
     @Option(name: .long, help: "azure (default) or evidently: whose binning, smoothing and decision rules to use.")
     var dialect: DriftDialect = .azure
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Columns to check (default: every column present in both files).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Columns to check, space- or comma-separated (default: every column in both files).")
     var columns: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Columns to leave out (ids, timestamps, the label).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Columns to leave out (ids, timestamps, the label), space- or comma-separated.")
     var exclude: [String] = []
 
     @Option(name: .long, help: "Prediction column: reported separately as prediction_drift.")
@@ -39,6 +39,9 @@ public struct DriftCommand: ParsableCommand {
     @Option(name: .long, help: "Share of drifted features that means dataset drift (evidently dialect).")
     var driftShare: Double = DriftDialect.defaultDriftShare
 
+    @Option(name: .long, help: "Extra text read as missing, comma-separated (e.g. '?').")
+    var naValues: String?
+
     public init() {}
 
     public func validate() throws {
@@ -46,8 +49,11 @@ public struct DriftCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let ref = try CSVReader.read(path: reference)
-        let cur = try CSVReader.read(path: current)
+        let missing = CommandSupport.list(naValues) ?? []
+        let ref = try CommandSupport.readTable(reference, naValues: missing)
+        let cur = try CommandSupport.readTable(current, naValues: missing)
+        let columns = self.columns.flatMap { CommandSupport.list($0) ?? [] }
+        let exclude = self.exclude.flatMap { CommandSupport.list($0) ?? [] }
         guard ref.rowCount > 0 else { throw MetricsInputError.noRows(path: reference) }
         guard cur.rowCount > 0 else { throw MetricsInputError.noRows(path: current) }
         let excluded = Set(exclude).union(prediction.map { [$0] } ?? [])
@@ -94,7 +100,7 @@ public struct DriftCommand: ParsableCommand {
         r["warnings"] = .array(warnings.map(MetricJSON.string))
         var params = ["reference": reference, "current": current, "dialect": dialect.rawValue]
         if let prediction { params["prediction"] = prediction }
-        try ReportOutput.emit(.object(r), artifact: "drift.json", params: params)
+        try ReportOutput.emit(.object(r), command: "ml drift", artifact: "drift.json", params: params)
     }
 }
 

@@ -39,6 +39,9 @@ public struct EstimatePerformanceCommand: ParsableCommand {
     @Option(name: .long, help: "The positive label (default: 1, true, or the greater of two sorted labels).")
     var positiveLabel: String?
 
+    @Option(name: .long, help: "Extra text read as missing, comma-separated (e.g. '?').")
+    var naValues: String?
+
     public init() {}
 
     public func validate() throws {
@@ -47,8 +50,8 @@ public struct EstimatePerformanceCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let ref = try LabelColumns(path: reference)
-        let ana = try LabelColumns(path: analysis)
+        let ref = try LabelColumns(path: reference, naValues: naValues)
+        let ana = try LabelColumns(path: analysis, naValues: naValues)
         let labels = try ref.labels(label)
         let labelSet = try LabelSet(values: [labels], positive: positiveLabel)
         guard labelSet.isBinary, let positive = labelSet.positive else {
@@ -112,7 +115,7 @@ public struct EstimatePerformanceCommand: ParsableCommand {
             ])
         }
         r["warnings"] = .array(warnings.map(MetricJSON.string))
-        try ReportOutput.emit(.object(r), artifact: "performance_estimate.json",
+        try ReportOutput.emit(.object(r), command: "ml estimate-performance", artifact: "performance_estimate.json",
                               params: ["reference": reference, "analysis": analysis, "label": label, "score": score,
                                        "threshold": String(threshold), "chunks": String(chunks)])
     }

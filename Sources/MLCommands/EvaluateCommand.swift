@@ -43,7 +43,7 @@ public struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Also report metrics at thresholds 0, 1/N, ..., 1 (needs --score).")
     var sweep: Int?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Feature columns for error analysis (top error slices).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Feature columns for error analysis (top error slices), space- or comma-separated.")
     var slices: [String] = []
 
     @Option(name: .long, help: "How many error slices to report.")
@@ -51,6 +51,9 @@ public struct EvaluateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Smallest slice size reported by error analysis.")
     var minSliceRows: Int = 20
+
+    @Option(name: .long, help: "Extra text read as missing, comma-separated (e.g. '?').")
+    var naValues: String?
 
     public init() {}
 
@@ -61,7 +64,7 @@ public struct EvaluateCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let input = try LabelColumns(path: data)
+        let input = try LabelColumns(path: data, naValues: naValues)
         let resolvedTask = try task ?? EvaluationTask.infer(try input.table.requireColumn(label))
         var report: [String: MetricJSON]
         var warnings: [String] = []
@@ -77,7 +80,7 @@ public struct EvaluateCommand: ParsableCommand {
         }
         if !slices.isEmpty {
             var features: [(name: String, column: SliceColumn)] = []
-            for name in slices {
+            for name in slices.flatMap({ CommandSupport.list($0) ?? [] }) {
                 let column = try input.table.requireColumn(name)
                 if column.kind == .numeric, let values = column.numbers {
                     features.append((name, .numeric(values.map { $0.isNaN ? nil : $0 })))
@@ -97,7 +100,7 @@ public struct EvaluateCommand: ParsableCommand {
         var params = ["data": data, "label": label, "prediction": prediction, "task": resolvedTask.rawValue]
         if let score { params["score"] = score }
         if let group { params["group"] = group }
-        try ReportOutput.emit(.object(report), artifact: "evaluation.json", params: params)
+        try ReportOutput.emit(.object(report), command: "ml evaluate", artifact: "evaluation.json", params: params)
     }
 }
 

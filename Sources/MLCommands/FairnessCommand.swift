@@ -24,10 +24,13 @@ public struct FairnessCommand: ParsableCommand {
     @Option(name: .long, help: "The positive label (default: 1, true, or the greater of two sorted labels).")
     var positiveLabel: String?
 
+    @Option(name: .long, help: "Extra text read as missing, comma-separated (e.g. '?').")
+    var naValues: String?
+
     public init() {}
 
     public func run() throws {
-        let input = try LabelColumns(path: data)
+        let input = try LabelColumns(path: data, naValues: naValues)
         let yTrue = try input.labels(label)
         let yPred = try input.labels(prediction)
         let labelSet = try LabelSet(values: [yTrue, yPred], positive: positiveLabel)
@@ -46,7 +49,7 @@ public struct FairnessCommand: ParsableCommand {
             "warnings": .array(warnings.map(MetricJSON.string)),
         ]
         FairnessJSON.add(report, to: &r)
-        try ReportOutput.emit(.object(r), artifact: "fairness.json",
+        try ReportOutput.emit(.object(r), command: "ml fairness", artifact: "fairness.json",
                               params: ["data": data, "label": label, "prediction": prediction, "sensitive": sensitive])
     }
 }

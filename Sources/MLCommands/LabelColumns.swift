@@ -46,8 +46,8 @@ struct LabelColumns {
     let table: Table
     let path: String
 
-    init(path: String) throws {
-        let table = try CSVReader.read(path: path)
+    init(path: String, naValues: String? = nil) throws {
+        let table = try CommandSupport.readTable(path, naValues: CommandSupport.list(naValues) ?? [])
         guard table.rowCount > 0 else { throw MetricsInputError.noRows(path: path) }
         self.table = table
         self.path = path

@@ -16,3 +16,16 @@ extension CSVError: UserFacingError {
 extension TableError: UserFacingError {
     public var exitCode: Int32 { 2 }
 }
+
+extension ModelError: UserFacingError {
+    public var exitCode: Int32 { 2 }
+}
+
+extension ArtifactError: UserFacingError {
+    public var exitCode: Int32 {
+        switch self {
+        case .unwritable: return 1
+        default: return 2
+        }
+    }
+}

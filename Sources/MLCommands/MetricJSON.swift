@@ -64,9 +64,10 @@ extension MetricsError: UserFacingError {
 
 /// Prints a report and, inside a job run, logs its parameters, top-level metrics and the report itself.
 enum ReportOutput {
-    static func emit(_ report: MetricJSON, artifact: String, params: [String: String]) throws {
+    static func emit(_ report: MetricJSON, command: String, artifact: String, params: [String: String]) throws {
         let text = try JSONOutput.encode(report)
         if let run = RunLog.current() {
+            try run.setTag("mlopslab.command", command)
             try run.logParams(params)
             for (key, value) in report.topLevelNumbers.sorted(by: { $0.key < $1.key }) {
                 try run.logMetric(key, value)

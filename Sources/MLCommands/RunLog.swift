@@ -73,6 +73,13 @@ public struct RunLog: Sendable {
         }
     }
 
+    /// `text` turned into a valid key: characters outside the allowed set (and `/`) become `_`.
+    public static func sanitizedKey(_ text: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. ")
+        let mapped = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(250))
+        return mapped.isEmpty || mapped.allSatisfy({ $0 == "." }) ? "_" : mapped
+    }
+
     /// The file for `key` under `folder`; keys are MLflow-style names (letters, digits, `_ - . / space`).
     func file(in folder: String, key: String) throws -> URL {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./ ")

@@ -37,7 +37,7 @@ struct CommandTests {
         for dialect in ["azure", "evidently"] {
             let r = try runML(["drift", "--reference", try fixturePath("datasets/bike_2011_sample.csv"),
                                "--current", try fixturePath("datasets/bike_2012_sample.csv"),
-                               "--dialect", dialect, "--columns"] + columns)
+                               "--dialect", dialect, "--columns", columns.joined(separator: ",")])
             let features = r.object("features")
             #expect(Set(features.keys) == Set(columns))
             for column in columns {
@@ -158,5 +158,19 @@ struct CommandTests {
         #expect(accuracy.split(separator: " ").dropFirst().first == "0.5")
         #expect(FileManager.default.fileExists(atPath: runDir.appendingPathComponent("artifacts/evaluation.json").path))
         #expect(try String(contentsOf: runDir.appendingPathComponent("params/label"), encoding: .utf8) == "y")
+    }
+}
+
+@Suite("Missing-value markers")
+struct MissingMarkerTests {
+    @Test("--na-values turns '?' into missing, counted by data quality")
+    func naValues() throws {
+        let reference = try temporaryCSV("x,c\n1,a\n2,b\n3,a\n", name: "na-ref")
+        let current = try temporaryCSV("x,c\n2,?\n3,a\n1,b\n", name: "na-cur")
+        let plain = try runML(["drift", "--reference", reference, "--current", current, "--columns", "c"])
+        #expect(close(plain.object("features").object("c").double("out_of_bounds_rate"), 1.0 / 3.0))
+        let marked = try runML(["drift", "--reference", reference, "--current", current, "--columns", "c", "--na-values", "?"])
+        #expect(close(marked.object("features").object("c").double("null_value_rate"), 1.0 / 3.0))
+        #expect(close(marked.object("features").object("c").double("out_of_bounds_rate"), 0))
     }
 }

@@ -113,44 +113,49 @@ public struct LogisticModel: Sendable, Equatable, Codable {
         let k = classCount
         var out = [Double](repeating: 0, count: x.rows * k)
         let ranges = Parallel.ranges(x.rows, parts: x.rows >= 8192 ? Parallel.workerCount : 1)
-        let parts = x.values.withUnsafeBufferPointer { xb -> [[Double]] in
-            guard let base = xb.baseAddress else { return [] }
-            let xs = SharedBuffer(base: base, count: xb.count)
-            return Parallel.map(ranges.count) { part -> [Double] in
-                let rows = ranges[part]
-                var local = [Double](repeating: 0, count: rows.count * k)
-                var z = [Double](repeating: 0, count: k)
-                for (i, r) in rows.enumerated() {
-                    let row = xs.base + r * d
-                    if k == 2 {
-                        var s = intercepts[0]
-                        let w = coefficients[0]
-                        for j in 0..<d { s += w[j] * row[j] }
-                        let p = LogisticKernels.sigmoid(s)
-                        local[i * 2] = 1 - p
-                        local[i * 2 + 1] = p
-                    } else {
-                        var m = -Double.infinity
-                        for c in 0..<k {
-                            var s = intercepts[c]
-                            let w = coefficients[c]
-                            for j in 0..<d { s += w[j] * row[j] }
-                            z[c] = s
-                            m = max(m, s)
-                        }
-                        var sum = 0.0
-                        for c in 0..<k { z[c] = exp(z[c] - m); sum += z[c] }
-                        for c in 0..<k { local[i * k + c] = z[c] / sum }
-                    }
+        x.values.withUnsafeBufferPointer { xb in
+            out.withUnsafeMutableBufferPointer { ob in
+                guard let base = xb.baseAddress, let outBase = ob.baseAddress else { return }
+                let xs = SharedBuffer(base: base, count: xb.count)
+                let target = SharedMutableBuffer(base: outBase, count: ob.count)
+                _ = Parallel.map(ranges.count) { part -> Bool in
+                    fillProbabilities(xs, rows: ranges[part], into: target)
+                    return true
                 }
-                return local
             }
         }
-        var offset = 0
-        for part in parts {
-            for v in part { out[offset] = v; offset += 1 }
-        }
         return out
+    }
+
+    private func fillProbabilities(_ xs: SharedBuffer<Double>, rows: Range<Int>, into out: SharedMutableBuffer<Double>) {
+        let d = featureNames.count
+        let k = classCount
+        var z = [Double](repeating: 0, count: k)
+        coefficients[0].withUnsafeBufferPointer { w0b in
+            guard let w0 = w0b.baseAddress else { return }
+            let b0 = intercepts[0]
+            for r in rows {
+                let row = xs.base + r * d
+                if k == 2 {
+                    let s = b0 + VectorKernels.dot(w0, row, d)
+                    let p = LogisticKernels.sigmoid(s)
+                    out.base[r * 2] = 1 - p
+                    out.base[r * 2 + 1] = p
+                } else {
+                    var m = -Double.infinity
+                    for c in 0..<k {
+                        var s = intercepts[c]
+                        let w = coefficients[c]
+                        for j in 0..<d { s += w[j] * row[j] }
+                        z[c] = s
+                        m = max(m, s)
+                    }
+                    var sum = 0.0
+                    for c in 0..<k { z[c] = exp(z[c] - m); sum += z[c] }
+                    for c in 0..<k { out.base[r * k + c] = z[c] / sum }
+                }
+            }
+        }
     }
 
     /// Per-feature contributions to the decision value of one output (`coefficient · value`), plus the intercept.
@@ -182,12 +187,12 @@ enum LogisticKernels {
                 let b = w[d]
                 for r in rows {
                     let row = x.base + r * d
-                    var z = b
-                    for j in 0..<d { z += w[j] * row[j] }
+                    let z = b + VectorKernels.dot(w, row, d)
                     let target = Double(y.base[r])
-                    loss += softplus(z) - target * z
-                    let residual = sigmoid(z) - target
-                    for j in 0..<d { g[j] += residual * row[j] }
+                    let e = exp(-abs(z))
+                    loss += max(z, 0) + log1p(e) - target * z
+                    let residual = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - target
+                    VectorKernels.addScaled(residual, row, g, d)
                     interceptGradient += residual
                 }
             }
@@ -208,9 +213,7 @@ enum LogisticKernels {
                         let row = x.base + r * d
                         var m = -Double.infinity
                         for c in 0..<k {
-                            var s = w[k * d + c]
-                            let wc = w + c * d
-                            for j in 0..<d { s += wc[j] * row[j] }
+                            let s = w[k * d + c] + VectorKernels.dot(w + c * d, row, d)
                             z[c] = s
                             m = max(m, s)
                         }
@@ -221,8 +224,7 @@ enum LogisticKernels {
                         loss += lse - z[target]
                         for c in 0..<k {
                             let residual = exp(z[c] - lse) - (c == target ? 1 : 0)
-                            let gc = g + c * d
-                            for j in 0..<d { gc[j] += residual * row[j] }
+                            VectorKernels.addScaled(residual, row, g + c * d, d)
                             g[k * d + c] += residual
                         }
                     }

@@ -56,3 +56,9 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     let base: UnsafePointer<Element>
     let count: Int
 }
+
+/// A mutable pointer shared with worker threads that write disjoint index ranges.
+struct SharedMutableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+}

@@ -28,8 +28,13 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
         case .notNumeric(let column, let example, let path):
             var text = "column '\(column)' must be numeric"
             if let example {
-                let place = [path, example.line.map { "line \($0)" }].compactMap { $0 }.joined(separator: ":")
-                text += " but holds '\(example.text)'" + (place.isEmpty ? " (row \(example.row + 1))" : " at \(place)")
+                let place: String
+                switch (path, example.line) {
+                case let (path?, line?): place = "\(path):\(line)"
+                case let (nil, line?): place = "line \(line)"
+                default: place = "row \(example.row + 1)"
+                }
+                text = "\(place): " + text + " but holds '\(example.text)'"
             }
             return text + "; fix or remove the non-numeric values"
         case .rowOutOfRange(let row, let count):
