@@ -181,6 +181,11 @@ def ks():
                   1.6 / math.sqrt(n), 2.5 / math.sqrt(n), 5 / math.sqrt(n), 0.55, 0.97]:
             if 0 < x < 1:
                 grid.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
+    for _ in range(200):
+        n = int(np.exp(rng.uniform(np.log(2), np.log(2_000_000))))
+        x = float(np.sqrt(np.exp(rng.uniform(np.log(0.05), np.log(400))) / n))
+        if 0 < x < 1:
+            grid.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
     chi = []
     for df in [1, 2, 3, 7, 20, 101]:
         for x in [0.0, 0.01, 0.5, 1.0, 3.0, 10.0, 40.0, 150.0, 700.0]:
