@@ -1,5 +1,6 @@
 import CLICore
 import Foundation
+
 /// Prints a report and, inside a job run, logs its parameters, top-level metrics and the report itself.
 enum ReportOutput {
     static func emit(_ report: MetricJSON, command: String, artifact: String, params: [String: String]) throws {
