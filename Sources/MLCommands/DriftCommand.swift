@@ -39,6 +39,18 @@ public struct DriftCommand: ParsableCommand {
     @Option(name: .long, help: "Share of drifted features that means dataset drift (evidently dialect).")
     var driftShare: Double = DriftDialect.defaultDriftShare
 
+    @Option(name: .long, help: "azure: metric deciding drift of numerical features (default normalized_wasserstein_distance).")
+    var numericalMetric: AzureDriftMetric?
+
+    @Option(name: .long, help: "azure: threshold for --numerical-metric (default 0.1; p-value metrics alert below it).")
+    var numericalThreshold: Double?
+
+    @Option(name: .long, help: "azure: metric deciding drift of categorical features (default jensen_shannon_distance).")
+    var categoricalMetric: AzureDriftMetric?
+
+    @Option(name: .long, help: "azure: threshold for --categorical-metric (default 0.1; p-value metrics alert below it).")
+    var categoricalThreshold: Double?
+
     @Option(name: .long, help: "Extra text read as missing, comma-separated (e.g. '?').")
     var naValues: String?
 
@@ -46,6 +58,16 @@ public struct DriftCommand: ParsableCommand {
 
     public func validate() throws {
         guard driftShare > 0, driftShare <= 1 else { throw ValidationError("--drift-share must be in (0, 1]") }
+        let custom = [numericalMetric != nil, numericalThreshold != nil, categoricalMetric != nil, categoricalThreshold != nil]
+        if dialect == .evidently && custom.contains(true) {
+            throw ValidationError("--numerical-metric, --categorical-metric and their thresholds belong to the azure dialect; evidently uses its default tests")
+        }
+        if let m = numericalMetric, !m.applies(to: .numerical) {
+            throw ValidationError("\(m.rawValue) does not apply to numerical features")
+        }
+        if let m = categoricalMetric, !m.applies(to: .categorical) {
+            throw ValidationError("\(m.rawValue) does not apply to categorical features")
+        }
     }
 
     public func run() throws {
@@ -71,7 +93,8 @@ public struct DriftCommand: ParsableCommand {
         var quality: [String: MetricJSON] = [:]
         var warnings: [String] = []
         for name in names {
-            let (drift, dq) = try FeatureDriftInput.compare(name: name, reference: ref, current: cur, dialect: dialect)
+            var (drift, dq) = try FeatureDriftInput.compare(name: name, reference: ref, current: cur, dialect: dialect)
+            try applyThresholds(&drift)
             results.append(drift)
             features[name] = FeatureDriftInput.json(drift, quality: dq)
             quality[name] = .object(["null_value_rate": .num(dq.nullValueRate), "data_type_error_rate": .num(dq.dataTypeErrorRate),
@@ -93,7 +116,8 @@ public struct DriftCommand: ParsableCommand {
         ]
         if dialect == .evidently { r["drift_share_threshold"] = .num(driftShare) }
         if let prediction {
-            let (drift, dq) = try FeatureDriftInput.compare(name: prediction, reference: ref, current: cur, dialect: dialect)
+            var (drift, dq) = try FeatureDriftInput.compare(name: prediction, reference: ref, current: cur, dialect: dialect)
+            try applyThresholds(&drift)
             r["prediction_drift"] = FeatureDriftInput.json(drift, quality: dq)
             warnings += drift.warnings.map { "\(prediction) (prediction): \($0)" }
         }
@@ -102,6 +126,26 @@ public struct DriftCommand: ParsableCommand {
         if let prediction { params["prediction"] = prediction }
         try ReportOutput.emit(.object(r), command: "ml drift", artifact: "drift.json", params: params)
     }
+
+    /// Applies --numerical-metric / --categorical-metric and thresholds (azure dialect).
+    private func applyThresholds(_ drift: inout FeatureDrift) throws {
+        guard dialect == .azure else { return }
+        switch drift.kind {
+        case .numerical where numericalMetric != nil || numericalThreshold != nil:
+            let metric = numericalMetric ?? .normalizedWassersteinDistance
+            try drift.decide(on: metric, threshold: numericalThreshold ?? Self.defaultThreshold(metric))
+        case .categorical where categoricalMetric != nil || categoricalThreshold != nil:
+            let metric = categoricalMetric ?? .jensenShannonDistance
+            try drift.decide(on: metric, threshold: categoricalThreshold ?? Self.defaultThreshold(metric))
+        default: break
+        }
+    }
+
+    /// 0.1 for distances (Azure's default), 0.05 for p-value tests.
+    static func defaultThreshold(_ metric: AzureDriftMetric) -> Double {
+        metric.alertsBelowThreshold ? 0.05 : 0.1
+    }
 }
 
 extension DriftDialect: ExpressibleByArgument {}
+extension AzureDriftMetric: ExpressibleByArgument {}

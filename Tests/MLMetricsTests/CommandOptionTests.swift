@@ -76,3 +76,33 @@ struct CommandOptionTests {
         #expect(close(r.double("drift_share_threshold"), 0.5))
     }
 }
+
+@Suite("Azure metric thresholds")
+struct AzureThresholdTests {
+    @Test("--numerical-metric with a p-value test alerts below the threshold")
+    func ksThreshold() throws {
+        let args = ["drift", "--reference", try fixturePath("datasets/bike_2011_sample.csv"),
+                    "--current", try fixturePath("datasets/bike_2012_sample.csv"), "--columns", "hum,workingday"]
+        let r = try runML(args + ["--numerical-metric", "two_sample_kolmogorov_smirnov_test", "--numerical-threshold", "0.05"])
+        let hum = r.object("features").object("hum"), workingday = r.object("features").object("workingday")
+        #expect(hum["decision_metric"] as? String == "two_sample_kolmogorov_smirnov_test")
+        let humP = try #require(hum.double("two_sample_kolmogorov_smirnov_test"))
+        #expect(hum["drifted"] as? Bool == (humP < 0.05))
+        let wdP = try #require(workingday.double("two_sample_kolmogorov_smirnov_test"))
+        #expect(workingday["drifted"] as? Bool == (wdP < 0.05))
+        let psi = try runML(args + ["--numerical-metric", "population_stability_index", "--numerical-threshold", "1e-9"])
+        #expect(psi.object("features").object("hum")["drifted"] as? Bool == true)
+        #expect(close(psi.object("features").object("hum").double("threshold"), 1e-9))
+    }
+
+    @Test("metric options are refused where they do not apply")
+    func refused() throws {
+        let ref = try fixturePath("datasets/bike_2011_sample.csv"), cur = try fixturePath("datasets/bike_2012_sample.csv")
+        #expect(throws: (any Error).self) {
+            _ = try runML(["drift", "--reference", ref, "--current", cur, "--dialect", "evidently", "--numerical-threshold", "0.2"])
+        }
+        #expect(throws: (any Error).self) {
+            _ = try runML(["drift", "--reference", ref, "--current", cur, "--numerical-metric", "pearsons_chi_squared_test"])
+        }
+    }
+}
