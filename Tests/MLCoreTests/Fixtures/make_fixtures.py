@@ -92,6 +92,17 @@ save(df.iloc[:3000], "hgb_reg_train.csv"); save(df.iloc[3000:], "hgb_reg_test.cs
 hr = HistGradientBoostingRegressor(random_state=0).fit(Xr[:3000], yr[:3000])
 ref["hgb_regressor"] = {"test_mse": mean_squared_error(yr[3000:], hr.predict(Xr[3000:])), "n_iter": int(hr.n_iter_)}
 
+# Bike sharing: every 6th row; time split on dteday (latest half = test); HGB regressor R² on the later half
+bike = pd.read_csv(os.path.join(SHARED, "bike_sharing_hourly.csv")).iloc[::6].reset_index(drop=True)
+bike.to_csv(os.path.join(HERE, "datasets", "bike_sharing_sample.csv"), index=False)
+order = bike.sort_values("dteday", kind="stable").index
+n_test = round(0.5 * len(bike))
+tr, te = bike.loc[sorted(order[:len(bike) - n_test])], bike.loc[sorted(order[len(bike) - n_test:])]
+bx = [c for c in bike.columns if c not in ("instant", "dteday", "casual", "registered", "cnt")]
+from sklearn.metrics import r2_score
+hb = HistGradientBoostingRegressor(random_state=0).fit(tr[bx], tr["cnt"])
+ref["bike_time_split_hgb"] = {"test_r2": r2_score(te["cnt"], hb.predict(te[bx])), "train_rows": len(tr), "test_rows": len(te)}
+
 with open(os.path.join(HERE, "reference.json"), "w") as f:
     json.dump(ref, f, indent=1, sort_keys=True)
 print("ok")

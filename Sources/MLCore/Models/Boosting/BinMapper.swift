@@ -34,7 +34,7 @@ public struct BinMapper: Sendable, Codable, Equatable {
 
     static func thresholds(for values: inout [Double]) -> [Double] {
         guard !values.isEmpty else { return [] }
-        values.sort()
+        radixSort(&values)
         var distinct: [Double] = [values[0]]
         for v in values.dropFirst() where v != distinct[distinct.count - 1] { distinct.append(v) }
         if distinct.count <= maxBins {
@@ -67,11 +67,63 @@ public struct BinMapper: Sendable, Codable, Equatable {
     /// Binned data, feature-major: `result[f * rows + r]`.
     public func transform(_ x: DesignMatrix) -> [UInt8] {
         let n = x.rows, d = x.columns
-        let columns = Parallel.map(d) { f -> [UInt8] in
-            (0..<n).map { r in bin(x.values[r * d + f], feature: f) }
-        }
         var out = [UInt8](repeating: 0, count: n * d)
-        for f in 0..<d { for r in 0..<n { out[f * n + r] = columns[f][r] } }
+        x.values.withUnsafeBufferPointer { xb in
+            out.withUnsafeMutableBufferPointer { ob in
+                guard let xBase = xb.baseAddress, let oBase = ob.baseAddress else { return }
+                let input = SharedBuffer(base: xBase, count: xb.count)
+                let output = SharedMutableBuffer(base: oBase, count: ob.count)
+                _ = Parallel.map(d) { f -> Bool in
+                    thresholds[f].withUnsafeBufferPointer { tb in
+                        let t = tb.baseAddress
+                        let count = tb.count
+                        let target = output.base + f * n
+                        for r in 0..<n {
+                            let value = input.base[r * d + f]
+                            if value.isNaN { target[r] = BinMapper.missingBin; continue }
+                            var lo = 0, hi = count
+                            while lo < hi {
+                                let mid = (lo + hi) >> 1
+                                if let t, t[mid] < value { lo = mid + 1 } else { hi = mid }
+                            }
+                            target[r] = UInt8(truncatingIfNeeded: lo)
+                        }
+                    }
+                    return true
+                }
+            }
+        }
         return out
+    }
+
+    /// Sorts doubles (no NaN) ascending with an LSD radix sort on their order-preserving bit patterns.
+    static func radixSort(_ values: inout [Double]) {
+        let n = values.count
+        guard n > 64 else { values.sort(); return }
+        var keys = values.map { v -> UInt64 in
+            let bits = (v == 0 ? 0.0 : v).bitPattern
+            return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        }
+        var buffer = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 2048)
+        var shift: UInt64 = 0
+        while shift < 64 {
+            for i in 0..<2048 { counts[i] = 0 }
+            for k in keys { counts[Int((k >> shift) & 2047)] += 1 }
+            if counts.contains(n) { shift += 11; continue }
+            var total = 0
+            for i in 0..<2048 { let c = counts[i]; counts[i] = total; total += c }
+            for k in keys {
+                let digit = Int((k >> shift) & 2047)
+                buffer[counts[digit]] = k
+                counts[digit] += 1
+            }
+            swap(&keys, &buffer)
+            shift += 11
+        }
+        for i in 0..<n {
+            let k = keys[i]
+            values[i] = Double(bitPattern: k & (1 << 63) != 0 ? k & ~(1 << 63) : ~k)
+        }
     }
 }

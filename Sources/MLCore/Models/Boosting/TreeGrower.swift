@@ -11,6 +11,14 @@ private struct HistogramInput: @unchecked Sendable {
     let cOut: UnsafeMutablePointer<Int32>
 }
 
+private struct RootInput: @unchecked Sendable {
+    let g: UnsafePointer<Double>
+    let h: UnsafePointer<Double>
+    let gOut: UnsafeMutablePointer<Double>
+    let hOut: UnsafeMutablePointer<Double>
+    let cOut: UnsafeMutablePointer<Int32>
+}
+
 struct TreeGrower {
     struct Settings {
         var maxLeafNodes: Int
@@ -62,7 +70,7 @@ struct TreeGrower {
         var rootG = 0.0, rootH = 0.0
         for i in indices { rootG += gradients[Int(i)]; rootH += hessians[Int(i)] }
         nodes.append(TreeNode(feature: -1, threshold: 0, bin: 0, missingGoesLeft: false, left: -1, right: -1, value: 0))
-        let rootHistogram = build(indices: indices, range: 0..<indices.count, gradients: gradients, hessians: hessians)
+        let rootHistogram = buildRoot(gradients: gradients, hessians: hessians)
         var root = Leaf(start: 0, end: indices.count, g: rootG, h: rootH, histogram: rootHistogram, split: nil, nodeIndex: 0)
         root.split = bestSplit(root)
         var open: [Leaf] = [root]
@@ -141,14 +149,72 @@ struct TreeGrower {
                                 _ = Parallel.map(features) { f -> Bool in
                                     let column = binned.base + f * n
                                     let gOut = input.gOut + f * 256, hOut = input.hOut + f * 256, cOut = input.cOut + f * 256
-                                    for k in 0..<count {
-                                        let b = Int(column[Int(input.rows[k])])
-                                        gOut[b] += input.g[k]
-                                        hOut[b] += input.h[k]
-                                        cOut[b] &+= 1
-                                    }
+                                    let rowsPointer = input.rows
+                                    TreeGrower.accumulate(count: count, bin: { column[Int(rowsPointer[$0])] }, g: input.g, h: input.h,
+                                                          gOut: gOut, hOut: hOut, cOut: cOut)
                                     return true
                                 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return histogram
+    }
+
+    /// Adds rows 0..<count into one feature's 256 bins. Two interleaved partial histograms break the
+    /// read-modify-write chain on a bin hit by consecutive rows; the fixed combination order keeps results
+    /// identical from run to run.
+    @inline(__always)
+    static func accumulate(count: Int, bin: (Int) -> UInt8, g: UnsafePointer<Double>, h: UnsafePointer<Double>,
+                           gOut: UnsafeMutablePointer<Double>, hOut: UnsafeMutablePointer<Double>, cOut: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * 256) { scratch in
+            guard let s = scratch.baseAddress else { return }
+            s.initialize(repeating: 0, count: 4 * 256)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * 256) { countScratch in
+                guard let c = countScratch.baseAddress else { return }
+                c.initialize(repeating: 0, count: 2 * 256)
+                let g1 = s, h1 = s + 256, g2 = s + 512, h2 = s + 768
+                let c1 = c, c2 = c + 256
+                var k = 0
+                while k + 2 <= count {
+                    let a = Int(bin(k)), b = Int(bin(k + 1))
+                    g1[a] += g[k]; h1[a] += h[k]; c1[a] &+= 1
+                    g2[b] += g[k + 1]; h2[b] += h[k + 1]; c2[b] &+= 1
+                    k += 2
+                }
+                if k < count {
+                    let a = Int(bin(k))
+                    g1[a] += g[k]; h1[a] += h[k]; c1[a] &+= 1
+                }
+                for i in 0..<256 {
+                    gOut[i] += g1[i] + g2[i]
+                    hOut[i] += h1[i] + h2[i]
+                    cOut[i] &+= c1[i] &+ c2[i]
+                }
+            }
+        }
+    }
+
+    /// The root histogram: all rows in order, no gather needed.
+    private func buildRoot(gradients: [Double], hessians: [Double]) -> Histogram {
+        var histogram = Histogram(features: features)
+        let n = rows
+        let binned = self.binned
+        gradients.withUnsafeBufferPointer { gb in
+            hessians.withUnsafeBufferPointer { hb in
+                histogram.g.withUnsafeMutableBufferPointer { gm in
+                    histogram.h.withUnsafeMutableBufferPointer { hm in
+                        histogram.c.withUnsafeMutableBufferPointer { cm in
+                            guard let g = gb.baseAddress, let h = hb.baseAddress,
+                                  let go = gm.baseAddress, let ho = hm.baseAddress, let co = cm.baseAddress else { return }
+                            let input = RootInput(g: g, h: h, gOut: go, hOut: ho, cOut: co)
+                            _ = Parallel.map(features) { f -> Bool in
+                                let column = binned.base + f * n
+                                let gOut = input.gOut + f * 256, hOut = input.hOut + f * 256, cOut = input.cOut + f * 256
+                                TreeGrower.accumulate(count: n, bin: { column[$0] }, g: input.g, h: input.h, gOut: gOut, hOut: hOut, cOut: cOut)
+                                return true
                             }
                         }
                     }
