@@ -47,9 +47,9 @@ let package = Package(
         .executableTarget(name: "foundationbench", dependencies: ["Store"], path: "Benchmarks/FoundationBench"),
         .executableTarget(name: "driftbench", dependencies: ["MLMetrics"], path: "Benchmarks/DriftBench"),
 
-        .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics", "MLCore", "MLCommands", "CLICore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MLCoreTests", dependencies: [
-            "MLCore", "MLMetrics",
+            "MLCore", "MLMetrics", "MLCommands", "CLICore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExamTests", dependencies: [

@@ -8,7 +8,10 @@ public struct MLCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ml",
         abstract: "Train, score, evaluate and check drift on CSV data (real computation).",
-        subcommands: []
+        subcommands: [
+            TrainCommand.self, ScoreCommand.self, EvaluateCommand.self, DriftCommand.self, FairnessCommand.self,
+            EstimatePerformanceCommand.self, SplitCommand.self, ValidateDataCommand.self, ExplainCommand.self,
+        ]
     )
     public init() {}
 }

@@ -1,0 +1,59 @@
+import Foundation
+import MLCore
+
+/// The benchmark bodies; each prints one JSON line per repeat.
+enum Benchmarks {
+    static func run(_ bench: String, file: String, label: String, repeats: Int) throws {
+        switch bench {
+        case "csv":
+            for _ in 0..<repeats {
+                var rows = 0
+                let t = try seconds { rows = try CSVReader.read(path: file).rowCount }
+                print("{\"bench\": \"csv\", \"seconds\": \(t), \"rows\": \(rows)}")
+            }
+        case "logreg", "predict":
+            let (x, y) = try matrix(file: file, label: label)
+            var model: LogisticModel?
+            for _ in 0..<(bench == "logreg" ? repeats : 1) {
+                let t = try seconds { model = try LogisticRegression().fit(x, classIndices: y, classCount: 2) }
+                guard let model, bench == "logreg" else { continue }
+                let p = try model.predictProbabilities(x)
+                print("{\"bench\": \"logreg\", \"seconds\": \(t), \"iterations\": \(model.iterations), \"log_loss\": \(logLoss(p, y))}")
+            }
+            if bench == "predict", let model {
+                for _ in 0..<repeats {
+                    var p: [Double] = []
+                    let t = try seconds { p = try model.predictProbabilities(x) }
+                    print("{\"bench\": \"predict\", \"seconds\": \(t), \"rows\": \(p.count / 2)}")
+                }
+            }
+        case "hgb":
+            let (x, y) = try matrix(file: file, label: label)
+            for _ in 0..<repeats {
+                var model: GradientBoostingModel?
+                let t = try seconds {
+                    model = try GradientBoosting(task: .binaryClassification, seed: 0).fit(x, target: y.map(Double.init))
+                }
+                guard let model else { continue }
+                print("{\"bench\": \"hgb\", \"seconds\": \(t), \"iterations\": \(model.trees.count), \"validation_loss\": \(model.validationLoss ?? -1)}")
+            }
+        default:
+            print("{\"error\": \"unknown bench \(bench)\"}")
+        }
+    }
+
+    static func matrix(file: String, label: String) throws -> (DesignMatrix, [Int32]) {
+        let table = try CSVReader.read(path: file)
+        let names = table.columnNames.filter { $0 != label }
+        let x = try DesignMatrix(featureColumns: try names.map { try table.requireNumbers($0) }, names: names)
+        return (x, try table.requireNumbers(label).map { Int32($0) })
+    }
+
+    static func logLoss(_ p: [Double], _ y: [Int32]) -> Double {
+        var total = 0.0
+        for (i, label) in y.enumerated() {
+            total -= log(min(max(p[i * 2 + Int(label)], Double.ulpOfOne), 1 - Double.ulpOfOne))
+        }
+        return total / Double(y.count)
+    }
+}

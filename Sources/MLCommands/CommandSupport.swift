@@ -1,0 +1,47 @@
+import ArgumentParser
+import CLICore
+import Foundation
+import MLCore
+
+/// What the `ml` commands share: reading tables, printing JSON, logging runs.
+enum CommandSupport {
+    /// Reads a CSV file; `naValues` are extra missing-value markers (e.g. `?`).
+    static func readTable(_ path: String, naValues: [String] = [], kinds: [String: ColumnKind] = [:]) throws -> Table {
+        var options = CSVReadOptions(columnKinds: kinds)
+        options.missingValues.formUnion(naValues)
+        return try CSVReader.read(path: path, options: options)
+    }
+
+    /// Prints a value as the commands' JSON on stdout.
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let text = try JSONOutput.encode(value)
+        CommandContext.active.console.line(text)
+    }
+
+    /// Prints a warning line on stderr (stdout stays pure JSON).
+    static func warn(_ text: String) {
+        CommandContext.active.console.writeError("warning: \(text)\n")
+    }
+
+    /// Splits a comma-separated list option.
+    static func list(_ value: String?) -> [String]? {
+        guard let value, !value.isEmpty else { return nil }
+        return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Logs params, metrics and artifacts when the command runs as a job step; returns the run log.
+    @discardableResult
+    static func logRun(command: String, params: [String: String], metrics: [String: Double], artifacts: [(path: String, name: String)]) throws -> RunLog? {
+        guard let log = RunLog.current() else { return nil }
+        try log.setTag("mlopslab.command", command)
+        try log.logParams(params)
+        try log.logMetrics(metrics.filter { $0.value.isFinite })
+        for artifact in artifacts { try log.logArtifact(at: artifact.path, as: artifact.name) }
+        return log
+    }
+}
+
+extension Algorithm: ExpressibleByArgument {}
+extension TaskKind: ExpressibleByArgument {}
+extension PreprocessingOptions.Imputation: ExpressibleByArgument {}
+extension GradientBoostingOptions.EarlyStopping: ExpressibleByArgument {}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import CLICore
+import Foundation
+import MLCore
+
+/// `mlopslab ml train`: fits preprocessing and a model on a CSV file and writes a model folder.
+public struct TrainCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model on a CSV file and save it as a model folder (prints JSON).",
+        discussion: """
+        With default options on numeric columns, logistic-regression fits exactly scikit-learn's LogisticRegression() \
+        (L2, C=1, unpenalised intercept), converged tightly. Categorical columns are one-hot encoded; numeric \
+        missing values are an error unless --impute is given. The model folder holds MLmodel, model.json and \
+        preprocessing.json (see docs/model-artifact.md).
+        """
+    )
+
+    @Option(help: "Training data (CSV with a header line).")
+    var data: String
+    @Option(help: "The label (target) column.")
+    var label: String
+    @Option(help: "logistic-regression, linear-regression, ridge or gradient-boosting.")
+    var algorithm: Algorithm
+    @Option(help: "Folder to write the model to (created if needed).")
+    var modelOutput: String
+    @Option(help: "Feature columns, comma-separated (default: every column but the label and --exclude).")
+    var features: String?
+    @Option(help: "Columns to leave out, comma-separated (e.g. an id column).")
+    var exclude: String?
+    @Option(help: "Seed for every random choice (validation split, subsampling).")
+    var seed: UInt64 = 0
+    @Option(name: .customLong("C"), help: "Logistic regression: inverse L2 regularisation strength.")
+    var c: Double = 1.0
+    @Option(help: "Ridge: L2 penalty.")
+    var alpha: Double = 1.0
+    @Option(help: "Fill numeric missing values: none (missing is an error), mean or median.")
+    var impute: PreprocessingOptions.Imputation = .none
+    @Flag(help: "Standardise numeric features (training mean, population std).")
+    var standardize = false
+    @Option(help: "Logistic regression: solver gradient tolerance; gradient boosting: early-stopping tolerance.")
+    var tol: Double?
+    @Option(help: "Most solver iterations (logistic regression, default 1000) or boosting iterations (default 100).")
+    var maxIter: Int?
+    @Option(help: "Gradient boosting: learning rate.")
+    var learningRate: Double = 0.1
+    @Option(help: "Gradient boosting: most leaves per tree.")
+    var maxLeafNodes: Int = 31
+    @Option(help: "Gradient boosting: fewest training rows per leaf.")
+    var minSamplesLeaf: Int = 20
+    @Option(help: "Gradient boosting: L2 regularisation of leaf values.")
+    var l2Regularization: Double = 0
+    @Option(help: "Gradient boosting early stopping: auto (on above 10,000 rows), on or off.")
+    var earlyStopping: GradientBoostingOptions.EarlyStopping = .auto
+    @Option(help: "Gradient boosting: classification or regression (default: from the label).")
+    var task: TaskKind?
+    @Option(help: "Extra text read as missing, comma-separated (e.g. '?').")
+    var naValues: String?
+
+    public init() {}
+
+    public func run() throws {
+        let table = try CommandSupport.readTable(data, naValues: CommandSupport.list(naValues) ?? [])
+        var boosting = GradientBoostingOptions()
+        boosting.learningRate = learningRate
+        boosting.maxIterations = maxIter ?? 100
+        boosting.maxLeafNodes = maxLeafNodes
+        boosting.minSamplesLeaf = minSamplesLeaf
+        boosting.l2Regularization = l2Regularization
+        boosting.earlyStopping = earlyStopping
+        if let tol { boosting.tolerance = tol }
+        let spec = TrainingSpec(label: label, algorithm: algorithm, features: CommandSupport.list(features),
+                                excluded: CommandSupport.list(exclude) ?? [],
+                                preprocessing: PreprocessingOptions(impute: impute, standardize: standardize),
+                                c: c, alpha: alpha, tolerance: tol ?? 1e-10, maxIterations: maxIter ?? 1000,
+                                boosting: boosting, task: task, seed: seed)
+        let model = try Trainer.train(table, spec: spec, dataReference: data)
+        try ModelArtifact.save(model, to: modelOutput)
+        var warnings: [String] = []
+        if let logistic = model.logistic, !logistic.converged {
+            warnings.append("the solver stopped after \(logistic.iterations) iterations before meeting tol; raise --max-iter or --standardize")
+        }
+        warnings.forEach(CommandSupport.warn)
+        let report = TrainReport(model: model, output: modelOutput, warnings: warnings)
+        var params = model.hyperparameters
+        params["label"] = label
+        params["data"] = data
+        try CommandSupport.logRun(command: "ml train", params: params, metrics: model.metrics,
+                                  artifacts: [(modelOutput, "model")])
+        try CommandSupport.printJSON(report)
+    }
+}
+
+/// The JSON `ml train` prints.
+struct TrainReport: Encodable {
+    var algorithm: String
+    var task: String
+    var label: String
+    var classes: [String]?
+    var positiveClass: String?
+    var rows: Int
+    var inputColumns: [String]
+    var featureCount: Int
+    var metrics: [String: Double]
+    var iterations: Int?
+    var converged: Bool?
+    var validationLoss: Double?
+    var modelOutput: String
+    var warnings: [String]
+
+    init(model: TrainedModel, output: String, warnings: [String]) {
+        algorithm = model.algorithm.rawValue
+        task = model.task.rawValue
+        label = model.label.column
+        classes = model.label.classes.isEmpty ? nil : model.label.classes
+        positiveClass = model.label.positiveClass
+        rows = model.trainingRows
+        inputColumns = model.inputs.map(\.name)
+        featureCount = model.preprocessing.featureNames.count
+        metrics = model.metrics
+        iterations = model.logistic?.iterations ?? model.boosting?.trees.count
+        converged = model.logistic?.converged
+        validationLoss = model.boosting?.validationLoss
+        modelOutput = output
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case algorithm, task, label, classes, rows, metrics, iterations, converged, warnings
+        case positiveClass = "positive_class", inputColumns = "input_columns", featureCount = "feature_count"
+        case validationLoss = "validation_loss", modelOutput = "model_output"
+    }
+}

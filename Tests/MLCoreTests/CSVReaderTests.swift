@@ -1,0 +1,113 @@
+import Testing
+@testable import MLCore
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    @Test func infersNumericCategoricalAndBooleanColumns() throws {
+        let table = try CSVReader.parse(text: "x,name,flag\n1.5,a,true\n-2e3,b,FALSE\n,a,\n")
+        #expect(table.rowCount == 3)
+        #expect(table.columnNames == ["x", "name", "flag"])
+        #expect(try table.requireColumn("x").kind == .numeric)
+        #expect(try table.requireColumn("name").kind == .categorical)
+        #expect(try table.requireColumn("flag").kind == .boolean)
+        let x = try table.requireNumbers("x")
+        #expect(x[0] == 1.5 && x[1] == -2000 && x[2].isNaN)
+        #expect(try table.requireColumn("flag").values == .boolean([true, false, nil]))
+        #expect(try table.requireColumn("name").strings == ["a", "b", "a"])
+    }
+
+    @Test func quotedFieldsWithDelimitersNewlinesAndQuotes() throws {
+        let text = "id,note\n1,\"a, b\"\n2,\"line1\nline2\"\n3,\"say \"\"hi\"\"\"\n"
+        let table = try CSVReader.parse(text: text)
+        #expect(try table.requireColumn("note").strings == ["a, b", "line1\nline2", "say \"hi\""])
+        #expect(table.source?.rowLines == [2, 3, 5])
+    }
+
+    @Test func crlfAndByteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n3,4\r\n".utf8)
+        let table = try CSVReader.parse(bytes: bytes, path: "bom.csv")
+        #expect(table.columnNames == ["a", "b"])
+        #expect(try table.requireNumbers("b") == [2, 4])
+    }
+
+    @Test func raggedRowNamesFileAndLine() {
+        #expect(throws: CSVError.raggedRow(path: "f.csv", line: 3, expected: 2, found: 3)) {
+            try CSVReader.parse(text: "a,b\n1,2\n1,2,3\n", path: "f.csv")
+        }
+        #expect(throws: CSVError.raggedRow(path: "f.csv", line: 4, expected: 2, found: 1)) {
+            try CSVReader.parse(text: "a,b\n\"x\ny\",2\n1\n", path: "f.csv")
+        }
+    }
+
+    @Test func unterminatedQuoteAndTextAfterQuote() {
+        #expect(throws: CSVError.unterminatedQuote(path: "q.csv", line: 3)) {
+            try CSVReader.parse(text: "a,b\n1,2\n3,\"oops\n4,5\n", path: "q.csv")
+        }
+        #expect(throws: CSVError.textAfterQuote(path: "q.csv", line: 2)) {
+            try CSVReader.parse(text: "a,b\n\"x\"y,2\n", path: "q.csv")
+        }
+    }
+
+    @Test func emptyFileAndHeaderOnly() throws {
+        #expect(throws: CSVError.empty(path: "e.csv")) { try CSVReader.parse(text: "", path: "e.csv") }
+        #expect(throws: CSVError.empty(path: "e.csv")) { try CSVReader.parse(text: "\n\n", path: "e.csv") }
+        let headerOnly = try CSVReader.parse(text: "a,b\n")
+        #expect(headerOnly.rowCount == 0 && headerOnly.columnNames == ["a", "b"])
+    }
+
+    @Test func duplicateHeaderIsAnError() {
+        #expect(throws: CSVError.duplicateHeader(path: "d.csv", name: "a")) {
+            try CSVReader.parse(text: "a,a\n1,2\n", path: "d.csv")
+        }
+    }
+
+    @Test func forcedNumericColumnReportsTheLine() {
+        let options = CSVReadOptions(columnKinds: ["x": .numeric])
+        #expect(throws: CSVError.notNumeric(path: "n.csv", line: 4, column: "x", text: "abc")) {
+            try CSVReader.parse(text: "x\n1\n2\nabc\n", path: "n.csv", options: options)
+        }
+    }
+
+    @Test func forcedCategoricalKeepsNumberText() throws {
+        let options = CSVReadOptions(columnKinds: ["zip": .categorical])
+        let table = try CSVReader.parse(text: "zip\n02134\n10001\n", options: options)
+        #expect(try table.requireColumn("zip").strings == ["02134", "10001"])
+    }
+
+    @Test func missingColumnErrorListsAvailableColumns() throws {
+        let table = try CSVReader.parse(text: "a,b\n1,2\n", path: "m.csv")
+        #expect(throws: TableError.missingColumn("c", available: ["a", "b"], path: "m.csv")) {
+            try table.requireColumn("c")
+        }
+    }
+
+    @Test func parallelParseEqualsSerialParse() throws {
+        var text = "id,value,group,note\n"
+        var rng = SplitMix64(seed: 7)
+        for i in 0..<60_000 {
+            let v = Double(rng.next() % 1_000_000) / 997.0
+            let group = ["red", "green", "blue"][Int(rng.next() % 3)]
+            let note = i % 1000 == 0 ? "\"multi\nline, \"\"quoted\"\"\"" : "plain"
+            text += "\(i),\(v),\(group),\(note)\n"
+        }
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 1 << 20)
+        let parallel = try CSVReader.parse(bytes: bytes, path: "p.csv", options: CSVReadOptions(parallel: true))
+        let serial = try CSVReader.parse(bytes: bytes, path: "p.csv", options: CSVReadOptions(parallel: false))
+        #expect(parallel == serial)
+        #expect(parallel.rowCount == 60_000)
+        #expect(parallel.line(ofRow: 59_999) == 60_001 + 60)
+    }
+
+    @Test func writerRoundTripsValues() throws {
+        let table = try Table(columns: [
+            Column(name: "x", numbers: [0.1, -3, .nan, 1e-300, 123456789.125]),
+            Column(name: "s", strings: ["a,b", nil, "q\"q", "line\nbreak", "plain"]),
+            Column(name: "b", booleans: [true, nil, false, true, false]),
+        ])
+        let text = CSVWriter.string(table)
+        #expect(text.hasPrefix("x,s,b\n0.1,\"a,b\",true\n-3,,\n"))
+        let back = try CSVReader.parse(text: text)
+        #expect(back.columns == table.columns)
+    }
+}

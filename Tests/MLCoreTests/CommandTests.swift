@@ -1,0 +1,91 @@
+import ArgumentParser
+import CLICore
+import Foundation
+import Testing
+@testable import MLCommands
+@testable import MLCore
+
+/// A console that records what a command prints.
+final class RecordingConsole: Console, @unchecked Sendable {
+    var output = ""
+    var errors = ""
+    func readLine(prompt: String) -> LineInput { .endOfInput }
+    func write(_ text: String) { output += text }
+    func writeError(_ text: String) { errors += text }
+    var isInteractive: Bool { false }
+    var colorEnabled: Bool { false }
+}
+
+@Suite("ml commands end to end")
+struct CommandTests {
+    /// Runs `mlopslab ml <words>` in-process; returns (exit status, stdout, stderr).
+    private func run(_ words: [String], environment: [String: String] = [:]) -> (Int32, String, String) {
+        let console = RecordingConsole()
+        let context = CommandContext(home: StateHome(url: FileManager.default.temporaryDirectory), console: console,
+                                     inRepl: false, environment: environment)
+        let status: Int32 = CommandContext.$current.withValue(context) {
+            do {
+                var command = try MLCommand.parseAsRoot(words)
+                try command.run()
+                return 0
+            } catch let error as any UserFacingError {
+                console.writeError("error: \(error.message)\n")
+                return error.exitCode
+            } catch let error as ExitCode {
+                return error.rawValue
+            } catch {
+                console.writeError(MLCommand.fullMessage(for: error))
+                return MLCommand.exitCode(for: error).rawValue
+            }
+        }
+        return (status, console.output, console.errors)
+    }
+
+    private func tempDir() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlcmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    @Test func trainScoreAndRunLog() throws {
+        let dir = try tempDir()
+        let data = try Fixture.path("logreg_binary.csv")
+        let (status, out, err) = run(["train", "--data", data, "--label", "y", "--algorithm", "logistic-regression",
+                                      "--model-output", dir + "/model"], environment: ["MLOPSLAB_RUN_DIR": dir + "/run"])
+        #expect(status == 0, "\(err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [String: Double])
+        let reference = try #require(try Fixture.reference("logreg_binary_C1.0")["log_loss"] as? Double)
+        #expect(abs((metrics["training_log_loss"] ?? 0) - reference) < 1e-6)
+        #expect(FileManager.default.fileExists(atPath: dir + "/run/artifacts/model/MLmodel"))
+        #expect(try String(contentsOfFile: dir + "/run/params/algorithm", encoding: .utf8) == "logistic-regression")
+
+        let (scoreStatus, scoreOut, _) = run(["score", "--model", dir + "/model", "--data", data, "--output", dir + "/scored.csv"])
+        #expect(scoreStatus == 0)
+        #expect(scoreOut.contains("\"rows\" : 500"))
+        let scored = try CSVReader.read(path: dir + "/scored.csv")
+        #expect(scored.columnNames == ["f0", "f1", "f2", "f3", "f4", "y", "prediction", "probability"])
+    }
+
+    @Test func badInputExitsNonZeroWithOneLine() throws {
+        let dir = try tempDir()
+        let ragged = dir + "/ragged.csv"
+        try "a,y\n1,0\n2\n".write(toFile: ragged, atomically: true, encoding: .utf8)
+        let (status, out, err) = run(["train", "--data", ragged, "--label", "y", "--algorithm", "logistic-regression", "--model-output", dir + "/m"])
+        #expect(status == 2 && out.isEmpty)
+        #expect(err == "error: \(ragged):3: row has 1 fields but the header has 2; check for a missing or extra delimiter or an unquoted comma\n")
+        let (missingStatus, _, missingErr) = run(["score", "--model", dir + "/none", "--data", ragged, "--output", dir + "/o.csv"])
+        #expect(missingStatus == 2 && missingErr.contains("is not an mlopslab model folder"))
+    }
+
+    @Test func splitThenValidateFindsNoLeakageInADisjointSplit() throws {
+        let dir = try tempDir()
+        let data = try Fixture.path("logreg_binary.csv")
+        let (status, _, _) = run(["split", "--data", data, "--train-output", dir + "/train.csv", "--test-output", dir + "/test.csv",
+                                  "--stratify", "y", "--seed", "3"])
+        #expect(status == 0)
+        let (validStatus, out, _) = run(["validate-data", "--data", dir + "/train.csv", "--against", dir + "/test.csv"])
+        #expect(validStatus == 0)
+        #expect(out.contains("\"shared_rows\" : 0") && out.contains("\"valid\" : true"))
+    }
+}
