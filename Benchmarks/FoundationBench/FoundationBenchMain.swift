@@ -21,6 +21,16 @@ enum FoundationBenchMain {
         switch args[0] {
         case "gen-bank": try generateBank(count: count, folder: URL(fileURLWithPath: args[2]))
         case "seed-answers": try seedAnswers(count: count, home: URL(fileURLWithPath: args[2]))
+        case "read-answers":
+            let database = try StateDatabase(url: URL(fileURLWithPath: args[2]).appendingPathComponent("state.sqlite"))
+            for _ in 0..<count {
+                let start = Date()
+                let answers = try database.allAnswers()
+                print("read \(answers.count) answers in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+                let second = Date()
+                let facts = try database.answerFacts()
+                print("read \(facts.count) answer facts in \(Int(Date().timeIntervalSince(second) * 1000)) ms")
+            }
         default: FileHandle.standardError.write(Data("unknown benchmark input \(args[0])\n".utf8))
         }
     }

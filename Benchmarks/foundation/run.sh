@@ -13,8 +13,8 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$BIN/foundationbench" seed-answers 100000 "$T/home"
 export NO_COLOR=1
 
-echo "== start-up: --version, and the REPL started on an empty script (start to prompt to exit)"
-hyperfine -N -w 5 -r 40 "$BIN/mlopslab --version" "$BIN/mlopslab --home $T/empty-home" --input /dev/null 2>&1 | grep -E "Benchmark|Time|Range"
+echo "== start-up: --version, and the REPL started on an empty script (hyperfine gives it an empty stdin: start to first read to exit)"
+hyperfine -N -w 5 -r 40 "$BIN/mlopslab --version" "$BIN/mlopslab --home $T/empty-home" 2>&1 | grep -E "Benchmark|Time|Range"
 
 echo "== loading and validating 2,000 generated questions"
 hyperfine -N -w 3 -r 20 "$BIN/mlopslab packs validate $T/bank" 2>&1 | grep -E "Benchmark|Time|Range"

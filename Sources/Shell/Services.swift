@@ -4,14 +4,22 @@ import Foundation
 import Store
 
 /// What the learner-facing commands share: the state database, the outline and the question bank,
-/// opened from the command's context.
-struct Services {
+/// opened from the command's context. The bank is read on first use, so commands that do not need
+/// it (the scorecard, self-assessment) do not pay for parsing it.
+final class Services {
     let context: CommandContext
     let database: StateDatabase
     let outline: Outline
-    let bank: Bank
+    private lazy var loaded: BankLoadResult = BankLoader(outline: outline).load(paths: [BankLocator.defaultFolder(environment: context.environment)])
+    var bank: Bank { loaded.bank }
     /// Problems found while loading the bank (their questions are left out).
-    let bankProblems: [Diagnostic]
+    var bankProblems: [Diagnostic] { loaded.diagnostics }
+
+    init(context: CommandContext, database: StateDatabase, outline: Outline) {
+        self.context = context
+        self.database = database
+        self.outline = outline
+    }
 
     var console: any Console { context.console }
     var style: Style { Style(enabled: context.console.colorEnabled) }
@@ -25,10 +33,7 @@ struct Services {
         } catch {
             throw CLIError.stateHome(path: context.home.url.path, reason: String(describing: error))
         }
-        let outline = try loadOutline()
-        let folder = BankLocator.defaultFolder(environment: context.environment)
-        let result = BankLoader(outline: outline).load(paths: [folder])
-        return Services(context: context, database: database, outline: outline, bank: result.bank, bankProblems: result.diagnostics)
+        return Services(context: context, database: database, outline: try loadOutline())
     }
 
     static func loadOutline() throws -> Outline {

@@ -37,7 +37,7 @@ struct PracticeCommand: ParsableCommand {
             throw CLIError.invalidInput("unknown pack '\(pack)'; packs: \(services.bank.packs.map(\.id).sorted().joined(separator: ", "))")
         }
         guard count > 0 else { throw CLIError.invalidInput("--count must be at least 1") }
-        let answered = Set(try services.database.allAnswers().map(\.questionID))
+        let answered = try services.database.answeredQuestionIDs()
         let chosen = DrillPlan.questions(
             from: services.bank, area: area, pack: pack, count: count,
             seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000), answered: answered)

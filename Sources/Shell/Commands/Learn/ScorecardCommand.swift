@@ -51,16 +51,17 @@ struct ScorecardBuilder {
             domains: outline.domains.map { DomainWeight(id: $0.id, title: $0.title, min: Double($0.minWeight), max: Double($0.maxWeight)) },
             now: now,
             objectiveTitles: Dictionary(outline.objectives.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
-        let answers = try services.database.allAnswers().map(Self.evidence)
+        let answers = try services.database.answerFacts().map(Self.evidence)
         let ratings = try services.database.selfAssessments().compactMap { record in
             SelfRatingLevel(rawValue: record.rating).map { SelfRating(area: record.area, level: $0) }
         }
         return model.scorecard(answers: answers, exams: try exams(), selfRatings: ratings)
     }
 
-    static func evidence(_ record: AnswerRecord) -> AnswerEvidence {
+    /// The model does not look at question ids, so facts are read without them.
+    static func evidence(_ record: AnswerFact) -> AnswerEvidence {
         AnswerEvidence(
-            questionID: record.questionID, area: record.area, objective: record.objective,
+            questionID: "", area: record.area, objective: record.objective,
             domain: String(record.objective.prefix(while: { $0 != "." })),
             difficulty: Difficulty(rawValue: record.difficulty) ?? .medium, correct: record.correct, dontKnow: record.dontKnow,
             confidence: Confidence(rawValue: record.confidence) ?? .unstated, answeredAt: record.answeredAt,
