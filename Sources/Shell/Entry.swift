@@ -22,7 +22,9 @@ public enum Entry {
         if globals.rest.isEmpty {
             return CommandContext.$current.withValue(context) { REPL(context: context).run() }
         }
-        return CommandContext.$current.withValue(context) { CommandRunner.run(words: globals.rest, context: context) }
+        var words = globals.rest
+        if words.first == "help" { words = Array(words.dropFirst()) + ["--help"] }
+        return CommandContext.$current.withValue(context) { CommandRunner.run(words: words, context: context) }
     }
 
     /// libedit on a terminal (history in the state home, Tab completion); plain lines otherwise.
