@@ -1,0 +1,29 @@
+import GRDB
+
+/// Tables of the simulated Azure ML workspace: versioned and unversioned resources stored as JSON
+/// documents, their labels, and key/value settings (defaults, the simulated clock).
+enum WorkspaceMigrations {
+    /// Registers the workspace migrations; call after the v2 migrations.
+    static func register(on migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3-workspace-resources") { db in
+            try db.create(table: "ws_resource") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("scope", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("version", .text).notNull().defaults(to: "")
+                t.column("version_number", .integer).notNull().defaults(to: 0)
+                t.column("archived", .boolean).notNull().defaults(to: false)
+                t.column("content_hash", .text).notNull().defaults(to: "")
+                t.column("created_at", .double).notNull()
+                t.column("body", .text).notNull()
+                t.uniqueKey(["kind", "scope", "name", "version"])
+            }
+            try db.create(index: "ws_resource_listing", on: "ws_resource", columns: ["kind", "scope", "created_at"])
+            try db.create(table: "ws_setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+    }
+}
