@@ -206,3 +206,18 @@ extension AssetStore.Stored {
         JSONValue.parse(record.body)?["internal"]?["labels"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }
+
+extension AssetStore {
+    /// Copies a workspace asset version into a registry (`az ml <asset> share`): same payload,
+    /// new name and version in the registry, referable as `azureml://registries/<reg>/...`.
+    public func share(_ kind: AssetKind, name: String, version: String, from source: WorkspaceTarget, to registry: WorkspaceTarget,
+                      as newName: String, version newVersion: String) throws -> JSONValue {
+        let stored = try find(kind, name: name, version: version, label: nil, in: source)
+        var fields = stored.entity.objectValue ?? [:]
+        for key in ["name", "version", "id", "creation_context"] { fields.removeValue(forKey: key) }
+        if let path = fields["path"]?.stringValue, path.hasPrefix(source.blobDatastorePath), let registryName = registry.registryName {
+            fields["path"] = .string("azureml://registries/\(registryName)/paths" + path.dropFirst(source.blobDatastorePath.count))
+        }
+        return try register(kind, name: newName, version: newVersion, fields: fields, payload: stored.payload, in: registry)
+    }
+}

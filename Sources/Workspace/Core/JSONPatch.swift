@@ -4,6 +4,11 @@ public struct JSONPatch: Sendable, Equatable {
     public var path: [String]
     public var value: JSONValue
 
+    public init(path: [String], value: JSONValue) {
+        self.path = path
+        self.value = value
+    }
+
     /// Parses `a.b=value`; the value is read as JSON when it parses, else kept as a string.
     public static func parse(_ text: String) throws -> JSONPatch {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
