@@ -37,7 +37,7 @@ enum ModelCommands {
             AzOption(["--download-path", "-p"], "Folder to download into (default: the working folder)."), AzOption.registry,
         ]) { invocation in
             let selection = try AssetCommands.selector(invocation, required: false)
-            let destination = invocation.string("--download-path").map { URL(fileURLWithPath: $0, relativeTo: invocation.workingFolder).standardizedFileURL }
+            let destination = invocation.string("--download-path").map { invocation.localURL($0) }
                 ?? invocation.workingFolder
             let folder = try AssetStore(workspace: invocation.workspace()).downloadModel(name: try invocation.require("--name"), version: selection.version,
                                                                                         label: selection.label, to: destination, in: invocation.target())

@@ -69,7 +69,7 @@ public final class AzInvocation {
     /// `overrides` are flag values that win over the file (`--name`, `--version`...).
     public func loadSpec(_ schema: EntitySchema, overrides: [String: JSONValue] = [:]) throws -> YAMLDocument? {
         guard let file = string("--file") else { return nil }
-        let url = URL(fileURLWithPath: file, relativeTo: environment.workingFolder).standardizedFileURL
+        let url = localURL(file)
         let document = try YAMLDocument.load(url, entity: schema.entity)
         var root = document.root
         for (key, value) in overrides { root = root.setting(key, value) }
@@ -77,6 +77,13 @@ public final class AzInvocation {
         let patched = YAMLDocument(file: document.file, root: root, lines: document.lines)
         try schema.validate(patched)
         return patched
+    }
+
+    /// A path typed on the command line, resolved against the working folder.
+    public func localURL(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
+        return environment.workingFolder.appendingPathComponent(expanded).standardizedFileURL
     }
 
     /// `--tags a=b c=d` as a JSON object.
