@@ -14,6 +14,7 @@ struct CommandRunner: Sendable {
         } catch {
             return finish(run, status: .failed, error: JobErrorInfo(code: "SystemError", message: "\(error)"), startedAt: nil, outputs: [:])
         }
+        sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(run.info))
         status(name, .notStarted)
         status(name, .queued)
@@ -53,9 +54,8 @@ struct CommandRunner: Sendable {
         } catch {
             return finish(run, status: .failed, error: JobErrorInfo(code: "SystemError", message: "\(error)"), startedAt: startedAt, outputs: [:])
         }
-        let processInfo = JobProcessInfo(pid: process.pid, runnerPid: ChildProcess.currentPid)
-        if let data = try? JSONEncoder().encode(processInfo) { try? data.write(to: sandbox.processFile) }
-        sink.record(.processStarted(job: name, pid: process.pid, runnerPid: processInfo.runnerPid))
+        sandbox.writeProcessInfo(pid: process.pid)
+        sink.record(.processStarted(job: name, pid: process.pid, runnerPid: ChildProcess.currentPid))
 
         let ending = watch(process, run: run, sandbox: sandbox, cancellation: cancellation, startedAt: startedAt)
         switch ending {

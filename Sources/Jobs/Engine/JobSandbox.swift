@@ -60,6 +60,18 @@ public struct JobSandbox: Sendable, Equatable {
         }
     }
 
+    /// Records which process runs the job (and, once started, the command's process group).
+    func writeProcessInfo(pid: Int32) {
+        let info = JobProcessInfo(pid: pid, runnerPid: ChildProcess.currentPid)
+        if let data = try? JSONEncoder().encode(info) { try? data.write(to: processFile, options: .atomic) }
+    }
+
+    /// The recorded process ids, when present.
+    public func processInfo() -> JobProcessInfo? {
+        guard let data = try? Data(contentsOf: processFile) else { return nil }
+        return try? JSONDecoder().decode(JobProcessInfo.self, from: data)
+    }
+
     /// Appends text to a log file (created when missing); best effort.
     static func append(_ text: String, to file: URL) {
         let manager = FileManager.default

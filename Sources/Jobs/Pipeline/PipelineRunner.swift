@@ -16,6 +16,7 @@ struct PipelineRunner {
         } catch {
             return finish(plan, status: .failed, error: JobErrorInfo(code: "SystemError", message: "\(error)"), startedAt: nil, outputs: [:])
         }
+        sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(plan.info))
         status(name, .notStarted)
         status(name, .queued)

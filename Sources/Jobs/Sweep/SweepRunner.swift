@@ -15,6 +15,7 @@ struct SweepRunner {
         } catch {
             return finish(plan, .failed, JobErrorInfo(code: "SystemError", message: "\(error)"), nil, best: nil)
         }
+        sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(plan.info))
         status(name, .notStarted)
         status(name, .queued)
