@@ -235,7 +235,7 @@ extension SpecReader {
             if Self.value(object, "type") == nil { report(.missingField, Self.join(field, "type"), "Missing data for required field.", at: node) }
             return nil
         }
-        warnNotSimulated("distributed training (distribution.type: \(type)); the command runs as a single process", field, at: node)
+        warnNotSimulated("distributed training (distribution.type: \(type)); the command runs as a single process", field, at: Self.keyNode(pairs, "distribution"))
         return type
     }
 
@@ -254,7 +254,7 @@ extension SpecReader {
         let field = Self.join(prefix, "services")
         guard let entries = mapping(node, field) else { return [] }
         if !entries.isEmpty {
-            warnNotSimulated("interactive services (\(entries.map(\.key).joined(separator: ", "))); none is started", field, at: node)
+            warnNotSimulated("interactive services (\(entries.map(\.key).joined(separator: ", "))); none is started", field, at: Self.keyNode(pairs, "services"))
         }
         return entries.map(\.key)
     }

@@ -19,7 +19,7 @@ enum SweepSpecParser {
                 reader.report(.missingField, "early_termination.type", "Missing data for required field.", at: node)
             }
             if let earlyTermination {
-                reader.warnNotSimulated("early termination (\(earlyTermination)); every trial runs to the end", "early_termination", at: node)
+                reader.warnNotSimulated("early termination (\(earlyTermination)); every trial runs to the end", "early_termination", at: SpecReader.keyNode(pairs, "early_termination"))
             }
         }
         if case .grid = sampling {
