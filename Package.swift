@@ -32,9 +32,9 @@ let package = Package(
         .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
-        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"], resources: [.process("Resources")]),
         .target(name: "AzCLI", dependencies: [
-            "Workspace", "CLICore",
+            "Workspace", "Jobs", "Store", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "Shell", dependencies: [

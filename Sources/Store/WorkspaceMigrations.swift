@@ -25,5 +25,11 @@ enum WorkspaceMigrations {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-workspace-job-parent") { db in
+            try db.alter(table: "ws_resource") { t in
+                t.add(column: "parent", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "ws_resource_children", on: "ws_resource", columns: ["kind", "scope", "parent", "created_at"])
+        }
     }
 }

@@ -17,9 +17,12 @@ public struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     public var contentHash: String
     public var createdAt: Date
     public var body: String
+    /// The parent resource's name (a pipeline or sweep job for its child jobs), empty otherwise.
+    public var parent: String
 
     public init(id: Int64? = nil, kind: String, scope: String, name: String, version: String = "", versionNumber: Int64 = 0,
-                archived: Bool = false, contentHash: String = "", createdAt: Date, body: String) {
+                archived: Bool = false, contentHash: String = "", createdAt: Date, body: String, parent: String = "") {
+        self.parent = parent
         self.id = id
         self.kind = kind
         self.scope = scope
@@ -33,7 +36,7 @@ public struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, scope, name, version, archived, body
+        case id, kind, scope, name, version, archived, body, parent
         case versionNumber = "version_number"
         case contentHash = "content_hash"
         case createdAt = "created_at"
@@ -82,15 +85,44 @@ extension StateDatabase {
 
     /// Inserts or replaces an unversioned resource (compute, job, secret...).
     @discardableResult
-    public func saveResource(kind: String, scope: String, name: String, createdAt: Date, body: String) throws -> WorkspaceRecord {
+    public func saveResource(kind: String, scope: String, name: String, createdAt: Date, body: String, parent: String = "") throws -> WorkspaceRecord {
         try writeImmediate { db in
             if var existing = try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && Column("name") == name && Column("version") == "").fetchOne(db) {
                 existing.body = body
                 try existing.update(db)
                 return existing
             }
-            var record = WorkspaceRecord(kind: kind, scope: scope, name: name, createdAt: createdAt, body: body)
+            var record = WorkspaceRecord(kind: kind, scope: scope, name: name, createdAt: createdAt, body: body, parent: parent)
             try record.insert(db)
+            return record
+        }
+    }
+
+    /// Unversioned records of a kind with a given parent (`""` for top-level ones), newest first.
+    public func resources(kind: String, scope: String, parent: String, filter: ArchiveFilter = .activeOnly, limit: Int? = nil) throws -> [WorkspaceRecord] {
+        try read { db in
+            var request = WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && Column("parent") == parent)
+            switch filter {
+            case .activeOnly: request = request.filter(Column("archived") == false)
+            case .archivedOnly: request = request.filter(Column("archived") == true)
+            case .includeArchived: break
+            }
+            request = request.order(Column("created_at").desc, Column("id").desc)
+            if let limit { request = request.limit(limit) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Reads a record, lets `change` rewrite its body, and saves it, all in one write transaction
+    /// (so concurrent updates of the same record never lose each other's changes).
+    @discardableResult
+    public func modifyResource(kind: String, scope: String, name: String, _ change: (String) throws -> String) throws -> WorkspaceRecord? {
+        try writeImmediate { db in
+            guard var record = try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && Column("name") == name && Column("version") == "").fetchOne(db) else {
+                return nil
+            }
+            record.body = try change(record.body)
+            try record.update(db)
             return record
         }
     }

@@ -33,7 +33,7 @@ public struct AssetStore: Sendable {
 
     /// Registers a version. `fields` is the entity without name, version, id and creation context.
     /// Same name and version with the same content returns the existing version; different content is an error.
-    public func register(_ kind: AssetKind, name: String, version: String?, fields: [String: JSONValue], payload: Payload?, in target: WorkspaceTarget) throws -> JSONValue {
+    public func register(_ kind: AssetKind, name: String, version: String?, fields: [String: JSONValue], payload: Payload?, extra: [String: JSONValue] = [:], in target: WorkspaceTarget) throws -> JSONValue {
         try AssetStore.checkName(name, kind: kind)
         if let version { try AssetStore.checkVersion(version) }
         let hashed = fields.filter { !AssetStore.mutableFields.contains($0.key) }
@@ -48,7 +48,7 @@ public struct AssetStore: Sendable {
             entity["creation_context"] = workspace.creationContext(at: now)
             if entity["tags"] == nil { entity["tags"] = [:] }
             if entity["properties"] == nil { entity["properties"] = [:] }
-            return AssetStore.encode(entity: .object(entity), payload: payload)
+            return AssetStore.encode(entity: .object(entity), payload: payload, extra: extra)
         }
         switch result {
         case .created(let record):
@@ -139,7 +139,8 @@ public struct AssetStore: Sendable {
             entity = try patch.apply(to: entity)
         }
         if let id = stored.record.id {
-            try workspace.database.updateResourceBody(id: id, body: AssetStore.encode(entity: entity, payload: stored.payload))
+            let previous = JSONValue.parse(stored.record.body)?["internal"]?.objectValue ?? [:]
+            try workspace.database.updateResourceBody(id: id, body: JSONValue.object(["entity": entity, "internal": .object(previous)]).compact())
         }
         return entity
     }
@@ -157,8 +158,8 @@ public struct AssetStore: Sendable {
 
     // MARK: Encoding
 
-    static func encode(entity: JSONValue, payload: Payload?, labels: [String] = []) -> String {
-        var hidden: [String: JSONValue] = [:]
+    static func encode(entity: JSONValue, payload: Payload?, labels: [String] = [], extra: [String: JSONValue] = [:]) -> String {
+        var hidden: [String: JSONValue] = extra
         if let payload {
             hidden["digest"] = .string(payload.digest)
             hidden["is_folder"] = .bool(payload.isFolder)

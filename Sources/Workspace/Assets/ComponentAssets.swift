@@ -20,7 +20,8 @@ extension AssetStore {
         if let environment = fields["environment"]?.stringValue {
             try checkEnvironmentReference(environment, in: target)
         }
-        return try register(.component, name: name, version: version, fields: fields, payload: payload, in: target)
+        let source = (try? String(contentsOf: document.file, encoding: .utf8)) ?? ""
+        return try register(.component, name: name, version: version, fields: fields, payload: payload, extra: ["source_yaml": .string(source)], in: target)
     }
 
     /// An environment reference must name an existing version, a curated environment, or a registry asset.
