@@ -55,6 +55,22 @@ extension AssetStore {
             }
             fields["path"] = .string(request.path)
             fields["job_name"] = .string(jobOutput.job)
+            let records = JobRecords(workspace: workspace, target: target)
+            let status = try records.find(jobOutput.job).entity["status"]?.stringValue ?? ""
+            guard status == "Completed" else {
+                throw WorkspaceError.failed("(UserError) Job \(jobOutput.job) is \(status), not Completed: only a completed job's outputs can be registered as a model.")
+            }
+            var source = try records.outputURL(job: jobOutput.job, output: jobOutput.output)
+            if let subpath = jobOutput.subpath { source = source.appendingPathComponent(subpath) }
+            guard FileManager.default.fileExists(atPath: source.path) else {
+                throw WorkspaceError.failed("(UserError) Job \(jobOutput.job) wrote nothing at \(request.path); check the output name and path with `az ml job download -n \(jobOutput.job) --all`.")
+            }
+            let stored = try workspace.blobs.store(source)
+            if request.type == "mlflow_model" {
+                guard stored.isFolder else { throw WorkspaceError.invalidArgument("an mlflow_model path must be a folder containing an MLmodel file") }
+                fields["flavors"] = try AssetStore.mlflowFlavors(in: source)
+            }
+            payload = Payload(digest: stored.digest, isFolder: stored.isFolder, fileName: source.lastPathComponent)
         } else if LocalUpload.isRemote(request.path) {
             fields["path"] = .string(request.path)
         } else {
