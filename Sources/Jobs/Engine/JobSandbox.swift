@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// <jobs root>/<job name>/
-///   wd/                     working directory: a copy of `code:`; ./outputs and ./logs are default artifacts
+///   wd/                     working directory: a copy of `code:`; ./outputs and ./logs (created empty) are default artifacts
 ///   inputs/<name>/          materialised data inputs
 ///   outputs/<name>/         named outputs
 ///   run/                    MLOPSLAB_RUN_DIR (params, metrics, tags, artifacts)
@@ -51,7 +51,8 @@ public struct JobSandbox: Sendable, Equatable {
             throw JobsError.sandbox(path: root.path, reason: "a job with this name already exists; choose another --name")
         }
         do {
-            for folder in [workingDirectory, inputsFolder, outputsFolder, runFolder, userLogs, systemLogs] {
+            let defaultArtifacts = [workingDirectory.appendingPathComponent("outputs"), workingDirectory.appendingPathComponent("logs")]
+            for folder in [workingDirectory, inputsFolder, outputsFolder, runFolder, userLogs, systemLogs] + defaultArtifacts {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             _ = manager.createFile(atPath: stdLog.path, contents: nil)
