@@ -44,11 +44,18 @@ public struct JobSandbox: Sendable, Equatable {
         }
     }
 
-    /// Creates the folder tree; fails if a job with this name already has a folder.
+    /// Creates the folder tree; fails if a job with this name already has a folder. The job folder itself
+    /// is created with one `mkdir`, so two processes submitting the same name cannot both get it.
     func create() throws {
         let manager = FileManager.default
-        if manager.fileExists(atPath: root.path) {
-            throw JobsError.sandbox(path: root.path, reason: "a job with this name already exists; choose another --name")
+        do {
+            try manager.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw JobsError.sandbox(path: root.path, reason: error.localizedDescription)
+        }
+        if mkdir(root.path, 0o755) != 0 {
+            let reason = errno == EEXIST ? "a job with this name already exists; choose another --name" : String(cString: strerror(errno))
+            throw JobsError.sandbox(path: root.path, reason: reason)
         }
         do {
             let defaultArtifacts = [workingDirectory.appendingPathComponent("outputs"), workingDirectory.appendingPathComponent("logs")]
