@@ -50,7 +50,7 @@ import Testing
         try harness.folder.write("src/count.sh", "#!/bin/sh\nwc -l < \"$1\" > \"$2/count.txt\"\necho \"$HELLO\" > outputs/note.txt\n", executable: true)
         let result = try harness.run("""
         code: src
-        command: mkdir -p outputs && sh count.sh ${{inputs.rows}} ${{outputs.summary}} && ls ${{inputs.folder}}
+        command: sh count.sh ${{inputs.rows}} ${{outputs.summary}} && ls ${{inputs.folder}}
         environment: azureml:env:1
         environment_variables:
           HELLO: hi there

@@ -177,6 +177,12 @@ import Testing
         #expect(inline.outputs.map(\.name) == ["out"])
     }
 
+    @Test func stepNamesMustBeIdentifiers() {
+        let issues = schemaIssues("type: pipeline\njobs:\n  my step:\n    command: echo\n    environment: azureml:e:1\n")
+        #expect(issues.map(\.field) == ["jobs.my step"])
+        #expect(issues.first?.position.line == 3)
+    }
+
     @Test func parallelStepsAreNotSimulated() {
         let yaml = """
         type: pipeline

@@ -12,7 +12,8 @@ struct CommandRunner: Sendable {
         do {
             try sandbox.create()
         } catch {
-            return finish(run, status: .failed, error: JobErrorInfo(code: "SystemError", message: "\(error)"), startedAt: nil, outputs: [:])
+            // The folder belongs to another job (a concurrent submission of the same name): touch nothing.
+            return JobResult(name: name, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), endedAt: Date())
         }
         sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(run.info))

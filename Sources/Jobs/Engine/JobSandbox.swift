@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// <jobs root>/<job name>/
-///   wd/                     working directory: a copy of `code:`; ./outputs and ./logs are default artifacts
+///   wd/                     working directory: a copy of `code:`; ./outputs and ./logs (created empty) are default artifacts
 ///   inputs/<name>/          materialised data inputs
 ///   outputs/<name>/         named outputs
 ///   run/                    MLOPSLAB_RUN_DIR (params, metrics, tags, artifacts)
@@ -44,14 +44,22 @@ public struct JobSandbox: Sendable, Equatable {
         }
     }
 
-    /// Creates the folder tree; fails if a job with this name already has a folder.
+    /// Creates the folder tree; fails if a job with this name already has a folder. The job folder itself
+    /// is created with one `mkdir`, so two processes submitting the same name cannot both get it.
     func create() throws {
         let manager = FileManager.default
-        if manager.fileExists(atPath: root.path) {
-            throw JobsError.sandbox(path: root.path, reason: "a job with this name already exists; choose another --name")
+        do {
+            try manager.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw JobsError.sandbox(path: root.path, reason: error.localizedDescription)
+        }
+        if mkdir(root.path, 0o755) != 0 {
+            let reason = errno == EEXIST ? "a job with this name already exists; choose another --name" : String(cString: strerror(errno))
+            throw JobsError.sandbox(path: root.path, reason: reason)
         }
         do {
-            for folder in [workingDirectory, inputsFolder, outputsFolder, runFolder, userLogs, systemLogs] {
+            let defaultArtifacts = [workingDirectory.appendingPathComponent("outputs"), workingDirectory.appendingPathComponent("logs")]
+            for folder in [workingDirectory, inputsFolder, outputsFolder, runFolder, userLogs, systemLogs] + defaultArtifacts {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             _ = manager.createFile(atPath: stdLog.path, contents: nil)

@@ -14,7 +14,8 @@ struct PipelineRunner {
         do {
             try sandbox.create()
         } catch {
-            return finish(plan, status: .failed, error: JobErrorInfo(code: "SystemError", message: "\(error)"), startedAt: nil, outputs: [:])
+            // The folder belongs to another job (a concurrent submission of the same name): touch nothing.
+            return JobResult(name: name, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), endedAt: Date())
         }
         sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(plan.info))
@@ -113,7 +114,9 @@ struct PipelineRunner {
     /// A step that never started: recorded, then Canceled with the reason.
     private func notRun(_ child: JobRecordInfo, reason: String) -> JobResult {
         let sandbox = JobSandbox(root: child.sandbox)
-        try? sandbox.create()
+        guard (try? sandbox.create()) != nil else {
+            return JobResult(name: child.name, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason), endedAt: Date())
+        }
         JobSandbox.append(reason + "\n", to: sandbox.stdLog)
         sink.record(.created(child))
         status(child.name, .notStarted)
@@ -123,7 +126,9 @@ struct PipelineRunner {
     /// A step whose earlier identical run is reused.
     private func reused(_ child: JobRecordInfo, from prior: String, outputs: [String: URL]) -> JobResult {
         let sandbox = JobSandbox(root: child.sandbox)
-        try? sandbox.create()
+        guard (try? sandbox.create()) != nil else {
+            return JobResult(name: child.name, status: .failed, error: JobErrorInfo(code: "UserError", message: "a job named \(child.name) already exists"), endedAt: Date())
+        }
         JobSandbox.append("Reused the results of job \(prior): the component, its code and its inputs are unchanged (is_deterministic: true).\n", to: sandbox.stdLog)
         sink.record(.created(child))
         status(child.name, .notStarted)

@@ -112,6 +112,12 @@ public enum JobSpecParser {
 
     static func step(_ name: String, _ node: Node, keyNode: Node, reader: SpecReader) -> PipelineStep? {
         let field = "jobs.\(name)"
+        let validName = name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        if !validName {
+            reader.report(.invalidField, field, "Step name '\(name)' is not a valid identifier: use letters, digits and '_', starting with a letter or '_'.", at: keyNode)
+            return nil
+        }
         guard let pairs = reader.mapping(node, field) else { return nil }
         reader.checkKeys(pairs, allowed: stepKeys, prefix: field)
         if let typeNode = SpecReader.value(pairs, "type"), !SpecReader.isNull(typeNode) {

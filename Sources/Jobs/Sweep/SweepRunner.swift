@@ -13,7 +13,8 @@ struct SweepRunner {
         do {
             try sandbox.create()
         } catch {
-            return finish(plan, .failed, JobErrorInfo(code: "SystemError", message: "\(error)"), nil, best: nil)
+            // The folder belongs to another job (a concurrent submission of the same name): touch nothing.
+            return JobResult(name: name, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), endedAt: Date())
         }
         sandbox.writeProcessInfo(pid: 0)
         sink.record(.created(plan.info))
