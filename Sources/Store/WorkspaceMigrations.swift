@@ -28,7 +28,9 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v3-workspace-job-parent") { db in
             try db.alter(table: "ws_resource") { t in
                 t.add(column: "parent", .text).notNull().defaults(to: "")
+                t.add(column: "status", .text).notNull().defaults(to: "")
             }
+            try db.create(index: "ws_resource_status", on: "ws_resource", columns: ["kind", "scope", "status"])
             try db.create(index: "ws_resource_children", on: "ws_resource", columns: ["kind", "scope", "parent", "created_at"])
         }
     }

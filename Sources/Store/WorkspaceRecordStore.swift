@@ -19,10 +19,13 @@ public struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     public var body: String
     /// The parent resource's name (a pipeline or sweep job for its child jobs), empty otherwise.
     public var parent: String
+    /// A lifecycle status kept in its own column so unfinished jobs are found without reading bodies.
+    public var status: String
 
     public init(id: Int64? = nil, kind: String, scope: String, name: String, version: String = "", versionNumber: Int64 = 0,
-                archived: Bool = false, contentHash: String = "", createdAt: Date, body: String, parent: String = "") {
+                archived: Bool = false, contentHash: String = "", createdAt: Date, body: String, parent: String = "", status: String = "") {
         self.parent = parent
+        self.status = status
         self.id = id
         self.kind = kind
         self.scope = scope
@@ -36,7 +39,7 @@ public struct WorkspaceRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, scope, name, version, archived, body, parent
+        case id, kind, scope, name, version, archived, body, parent, status
         case versionNumber = "version_number"
         case contentHash = "content_hash"
         case createdAt = "created_at"
@@ -85,14 +88,14 @@ extension StateDatabase {
 
     /// Inserts or replaces an unversioned resource (compute, job, secret...).
     @discardableResult
-    public func saveResource(kind: String, scope: String, name: String, createdAt: Date, body: String, parent: String = "") throws -> WorkspaceRecord {
+    public func saveResource(kind: String, scope: String, name: String, createdAt: Date, body: String, parent: String = "", status: String = "") throws -> WorkspaceRecord {
         try writeImmediate { db in
             if var existing = try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && Column("name") == name && Column("version") == "").fetchOne(db) {
                 existing.body = body
                 try existing.update(db)
                 return existing
             }
-            var record = WorkspaceRecord(kind: kind, scope: scope, name: name, createdAt: createdAt, body: body, parent: parent)
+            var record = WorkspaceRecord(kind: kind, scope: scope, name: name, createdAt: createdAt, body: body, parent: parent, status: status)
             try record.insert(db)
             return record
         }
@@ -113,15 +116,24 @@ extension StateDatabase {
         }
     }
 
+    /// Records of a kind whose status column is not one of `statuses` (unfinished jobs).
+    public func resources(kind: String, scope: String, statusNotIn statuses: [String]) throws -> [WorkspaceRecord] {
+        try read { db in
+            try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && !statuses.contains(Column("status"))).fetchAll(db)
+        }
+    }
+
     /// Reads a record, lets `change` rewrite its body, and saves it, all in one write transaction
     /// (so concurrent updates of the same record never lose each other's changes).
     @discardableResult
-    public func modifyResource(kind: String, scope: String, name: String, _ change: (String) throws -> String) throws -> WorkspaceRecord? {
+    public func modifyResource(kind: String, scope: String, name: String, _ change: (String) throws -> (body: String, status: String?)) throws -> WorkspaceRecord? {
         try writeImmediate { db in
             guard var record = try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && Column("name") == name && Column("version") == "").fetchOne(db) else {
                 return nil
             }
-            record.body = try change(record.body)
+            let changed = try change(record.body)
+            record.body = changed.body
+            if let status = changed.status { record.status = status }
             try record.update(db)
             return record
         }

@@ -56,3 +56,21 @@ struct BlobAndPathTests {
         }
     }
 }
+
+@Suite("JSON values")
+struct JSONValueTests {
+    @Test("parse and print round-trip, with escapes, unicode, numbers and nesting")
+    func roundTrip() throws {
+        let text = #"{"a":[1,-2.5,1e3,true,false,null],"b":"x\"y\\z\n\u00e9\ud83d\ude00","c":{}}"#
+        let value = try #require(JSONValue.parse(text))
+        #expect(value["a"] == [1, -2.5, 1000.0, true, false, .null])
+        #expect(value["b"] == .string("x\"y\\z\né😀"))
+        #expect(JSONValue.parse(value.compact()) == value)
+        #expect(JSONValue.parse(value.prettyPrinted()) == value)
+    }
+
+    @Test("invalid JSON is nil, never a crash", arguments: ["", "{", "[1,", "{\"a\" 1}", "tru", "\"unterminated", "[1] x", String(repeating: "[", count: 10000)])
+    func invalid(_ text: String) {
+        #expect(JSONValue.parse(text) == nil)
+    }
+}

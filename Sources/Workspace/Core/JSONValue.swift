@@ -36,7 +36,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Parses JSON text; nil when it is not valid JSON.
     public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        JSONParser.parse(text)
     }
 
     /// The value under `key` when this is an object.

@@ -48,7 +48,7 @@ public struct JobRecords: Sendable {
 
     /// Jobs not in a terminal status, with their sandboxes (for crash recovery).
     public func inProgress() throws -> [InProgressJob] {
-        try workspace.database.resources(kind: JobRecords.kind, scope: target.scopeKey, filter: .includeArchived).compactMap { record in
+        try workspace.database.resources(kind: JobRecords.kind, scope: target.scopeKey, statusNotIn: ["Completed", "Failed", "Canceled"]).compactMap { record in
             guard let body = JSONValue.parse(record.body), let status = body["entity"]?["status"]?.stringValue,
                   let parsed = JobStatus(rawValue: status), !parsed.isTerminal,
                   let sandbox = body["internal"]?["sandbox"]?.stringValue else { return nil }
@@ -84,15 +84,16 @@ public struct JobRecords: Sendable {
     func create(entity: JSONValue, internal hidden: JSONValue, parent: String?, at date: Date) throws {
         let name = entity["name"]?.stringValue ?? ""
         let body: JSONValue = ["entity": entity, "internal": hidden]
-        try workspace.database.saveResource(kind: JobRecords.kind, scope: target.scopeKey, name: name, createdAt: date, body: body.compact(), parent: parent ?? "")
+        try workspace.database.saveResource(kind: JobRecords.kind, scope: target.scopeKey, name: name, createdAt: date, body: body.compact(), parent: parent ?? "",
+                                            status: entity["status"]?.stringValue ?? "")
     }
 
     func modify(_ name: String, _ change: (inout JSONValue, inout JSONValue) throws -> Void) throws {
         try workspace.database.modifyResource(kind: JobRecords.kind, scope: target.scopeKey, name: name) { text in
-            guard let body = JSONValue.parse(text) else { return text }
+            guard let body = JSONValue.parse(text) else { return (text, nil) }
             var entity = body["entity"] ?? [:], hidden = body["internal"] ?? [:]
             try change(&entity, &hidden)
-            return JSONValue.object(["entity": entity, "internal": hidden]).compact()
+            return (JSONValue.object(["entity": entity, "internal": hidden]).compact(), entity["status"]?.stringValue)
         }
     }
 
