@@ -109,6 +109,12 @@ struct JobAndLineageTests {
         let warm = json["resources"]?.arrayValue?.first { $0["resource"] == "warm" }
         #expect(abs((warm?["cost_usd"]?.doubleValue ?? 0) - 2 * 168 * 0.293) < 0.1)
         #expect(json["resources"]?.arrayValue?.first { $0["resource"] == "cold" }?["cost_usd"]?.doubleValue == 0)
+        try box.write("job.yml", "command: echo hi\nenvironment:\n  image: python\ncompute: azureml:cold\n")
+        #expect(box.az("ml job create -f job.yml -o none").status == 0)
+        _ = try runShell(ClockCommand.self, ["advance", "1h"], home: box.home)
+        let after = try #require(JSONValue.parse(try runShell(CostCommand.self, ["--json"], home: box.home)))
+        let cold = after["resources"]?.arrayValue?.first { $0["resource"] == "cold" }
+        #expect((cold?["node_hours"]?.doubleValue ?? 0) >= 0.03, "a job keeps a node up for the run plus idle_time_before_scale_down (120 s)")
         let table = try runShell(CostCommand.self, [], home: box.home)
         #expect(table.contains("warm"))
         #expect(table.contains("idle node(s) always on"))

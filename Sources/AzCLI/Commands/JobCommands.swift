@@ -38,8 +38,8 @@ enum JobCommands {
             let submitted = try service.submit(
                 file: file, nameOverride: invocation.string("--name"), patches: patches, workingFolder: invocation.workingFolder,
                 pathGuard: invocation.pathGuard(specFolder: file.deletingLastPathComponent()),
-                onStart: { name in
-                    if streaming { environment.console.write(JobStreamFormat.header(job: name, type: "command", workspace: service.context)) }
+                onStart: { name, type in
+                    if streaming { environment.console.write(JobStreamFormat.header(job: name, type: type, workspace: service.context)) }
                 },
                 onLog: streaming ? { @Sendable text in box.write(text) } : nil)
             for warning in submitted.warnings { invocation.warn(warning) }

@@ -151,6 +151,20 @@ public struct ComputeStore: Sendable {
         try save(entity: loaded.entity, billing: ComputeStore.close(loaded.billing, at: now), deletedAt: now, name: name, createdAt: loaded.record.createdAt, in: target)
     }
 
+    /// Bills the nodes a job used on a cluster: from its start until it ended plus the idle time
+    /// before scale-down (nodes above min_instances stay up that long before Azure releases them).
+    /// Clusters whose min_instances already cover the job are billed by their standing period instead.
+    public func recordJobUsage(compute name: String, start: Date, end: Date, nodes: Int, in target: WorkspaceTarget) throws {
+        guard var loaded = try? load(name, in: target), loaded.entity["type"]?.stringValue == "amlcompute" else { return }
+        let minimum = Int(loaded.entity["min_instances"]?.intValue ?? 0)
+        let extra = max(0, nodes - minimum)
+        guard extra > 0, let size = SKUCatalogue.size(named: loaded.entity["size"]?.stringValue ?? "") else { return }
+        let idle = TimeInterval(loaded.entity["idle_time_before_scale_down"]?.intValue ?? 120)
+        loaded.billing.append(BillingPeriod(start: start, end: max(end, start).addingTimeInterval(idle), nodes: extra,
+                                            hourly: SKUCatalogue.hourlyPrice(size, tier: loaded.entity["tier"]?.stringValue ?? "dedicated")))
+        try save(entity: loaded.entity, billing: loaded.billing, deletedAt: nil, name: name, createdAt: loaded.record.createdAt, in: target)
+    }
+
     /// Every compute ever created in the workspace (deleted ones too) with its billing periods.
     public func billingHistory(in target: WorkspaceTarget) throws -> [(entity: JSONValue, billing: [BillingPeriod], deletedAt: Date?)] {
         try workspace.database.resources(kind: ComputeStore.kind, scope: target.scopeKey).compactMap { record in

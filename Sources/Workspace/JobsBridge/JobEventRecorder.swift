@@ -79,6 +79,14 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
     }
 
     private func finished(_ result: JobResult) throws {
+        if let stored = try? records.find(result.name), stored.entity["type"]?.stringValue == "command",
+           let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:"), compute != "azureml:serverless" {
+            let clock = try workspace.clock.offset()
+            let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
+            let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
+            try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
+                                                                 end: result.endedAt.addingTimeInterval(clock), nodes: nodes, in: target)
+        }
         try records.modify(result.name) { entity, hidden in
             entity = entity.setting("status", .string(result.status.rawValue))
             if let error = result.error {

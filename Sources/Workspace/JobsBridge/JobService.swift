@@ -36,7 +36,7 @@ public struct JobService: Sendable {
     /// Parses, checks and runs the job in `file`. `onLog` receives the job's log as it grows (for
     /// `--stream`); `onStart` is called once the job is recorded, before it runs.
     public func submit(file: URL, nameOverride: String?, patches: [JSONPatch], workingFolder: URL, pathGuard: PathGuard,
-                       onStart: ((String) -> Void)? = nil, onLog: (@Sendable (String) -> Void)? = nil) throws -> Submitted {
+                       onStart: ((_ name: String, _ type: String) -> Void)? = nil, onLog: (@Sendable (String) -> Void)? = nil) throws -> Submitted {
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
             throw WorkspaceError.pathMissing(path: file.path)
@@ -61,7 +61,7 @@ public struct JobService: Sendable {
         let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: (prepared.name, extra, lineage),
                                         streamedJob: prepared.name, onLog: onLog)
         let engine = JobEngine(configuration: configuration(), resolver: resolver, sink: recorder)
-        onStart?(prepared.name)
+        onStart?(prepared.name, prepared.type)
         let result = engine.run(prepared)
         let stored = try JobRecords(workspace: workspace, target: target).find(prepared.name)
         return Submitted(entity: stored.entity, status: result.status, error: result.error,
