@@ -120,3 +120,74 @@ struct JobAndLineageTests {
         #expect(table.contains("idle node(s) always on"))
     }
 }
+
+@Suite("Pipelines with registered components, and crash recovery")
+struct PipelineAndRecoveryTests {
+    @Test("a pipeline step uses a registered component by azureml:name@latest and passes data to the next step")
+    func registeredComponent() throws {
+        let box = try AzSandbox()
+        try box.write("comp/src/run.sh", "echo from-component > \"$1/out.txt\"\n")
+        try box.write("comp/component.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json
+            name: writer
+            type: command
+            outputs:
+              result:
+                type: uri_folder
+            code: ./src
+            environment:
+              image: python
+            command: sh run.sh ${{outputs.result}}
+            """)
+        let created = box.az("ml component create -f comp/component.yml --query [name,version] -o tsv")
+        #expect(created.stdout == "writer\n1\n", "\(created.stderr)")
+        try box.write("pipeline.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+            type: pipeline
+            name: pipe_one
+            jobs:
+              write:
+                component: azureml:writer@latest
+              read:
+                command: cat ${{inputs.folder}}/out.txt
+                environment:
+                  image: python
+                inputs:
+                  folder: ${{parent.jobs.write.outputs.result}}
+            """)
+        let run = box.az("ml job create -f pipeline.yml --query status -o tsv")
+        #expect(run.stdout == "Completed\n", "\(run.stderr)")
+        let children = box.az("ml job list --parent-job-name pipe_one --query length(@) -o tsv")
+        #expect(children.stdout == "2\n")
+        #expect(box.az("ml job list --query [].name -o tsv").stdout == "pipe_one\n")
+    }
+
+    @Test("a job whose process is killed mid-run shows Failed after a restart, with its logs kept")
+    func killedJob() throws {
+        let box = try AzSandbox()
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mlopslab")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+        #expect(box.az("account show -o none").status == 0)
+        try box.write("slow.yml", "command: echo started && sleep 30\nenvironment:\n  image: python\nname: job_slow\n")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--home", box.home.path, "az", "ml", "job", "create", "-f", "slow.yml", "-o", "none"]
+        process.currentDirectoryURL = box.work
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, box.az("ml job show -n job_slow --query status -o tsv").stdout != "Running\n" { Thread.sleep(forTimeInterval: 0.05) }
+        kill(process.processIdentifier, SIGKILL)
+        var stopped = false
+        for _ in 0..<100 where !stopped {
+            stopped = kill(process.processIdentifier, 0) != 0 || box.az("ml job show -n job_slow --query status -o tsv").stdout == "Failed\n"
+            if !stopped { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(box.az("ml job show -n job_slow --query status -o tsv").stdout == "Failed\n")
+        #expect(box.az("ml job show -n job_slow --query error.message -o tsv").stdout.contains("ended unexpectedly"))
+        let log = box.az("ml job stream -n job_slow")
+        #expect(log.stdout.contains("started"))
+        process.waitUntilExit()
+    }
+}

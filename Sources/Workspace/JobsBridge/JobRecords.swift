@@ -46,8 +46,19 @@ public struct JobRecords: Sendable {
         throw WorkspaceError.failed("(UserError) Job \(job) has no output named '\(output)'\(known.isEmpty ? "" : "; its outputs are: \(known)").")
     }
 
-    /// Jobs not in a terminal status, with their sandboxes (for crash recovery).
+    /// Jobs not in a terminal status, with their sandboxes (for crash recovery). A job whose
+    /// process has not started yet and whose folder changed in the last two minutes is being
+    /// prepared by another process right now, so it is left alone.
     public func inProgress() throws -> [InProgressJob] {
+        try unfinished().filter { job in
+            let sandbox = JobSandbox(root: job.sandbox)
+            if sandbox.processInfo() != nil { return true }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: job.sandbox.path)[.modificationDate]) as? Date
+            return Date().timeIntervalSince(modified ?? .distantPast) > 120
+        }
+    }
+
+    func unfinished() throws -> [InProgressJob] {
         try workspace.database.resources(kind: JobRecords.kind, scope: target.scopeKey, statusNotIn: ["Completed", "Failed", "Canceled"]).compactMap { record in
             guard let body = JSONValue.parse(record.body), let status = body["entity"]?["status"]?.stringValue,
                   let parsed = JobStatus(rawValue: status), !parsed.isTerminal,
