@@ -66,10 +66,20 @@ public final class JobEngine: Sendable {
             return nil
         }
         var stepOrder: [String] = []
-        if case .pipeline(let pipelinePlan) = plan { stepOrder = pipelinePlan.steps.map(\.name) }
+        var codeFolder: URL?
+        switch plan {
+        case .pipeline(let pipelinePlan): stepOrder = pipelinePlan.steps.map(\.name)
+        case .command(let run): codeFolder = run.codeFolder
+        case .sweep(let sweepPlan): codeFolder = sweepPlan.trialTemplate.codeFolder
+        }
+        let codeHash = codeFolder.map { folder -> String in
+            var hasher = SHA256Hasher()
+            hasher.updateContent(of: folder)
+            return hasher.finalizeHex()
+        }
         return PreparedJob(name: name, displayName: context.displayName, experimentName: context.experimentName,
                            type: spec.typeName, compute: spec.metadata.compute, spec: spec, warnings: submission.job.warnings,
-                           sandbox: sandbox.root, inputs: inputs, assetReferences: references, stepOrder: stepOrder, plan: plan)
+                           sandbox: sandbox.root, inputs: inputs, assetReferences: references, stepOrder: stepOrder, codeHash: codeHash, plan: plan)
     }
 
     /// Runs a prepared job to its end on the calling thread and returns its result. Every status change,

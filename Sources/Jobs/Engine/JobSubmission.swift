@@ -37,6 +37,8 @@ public struct PreparedJob: Sendable {
     public let assetReferences: [String]
     /// Pipeline steps in the order they run (empty for other job types).
     public let stepOrder: [String]
+    /// SHA-256 of the `code:` folder's content (command jobs and sweep trials), for lineage.
+    public let codeHash: String?
     let plan: JobPlan
 }
 
