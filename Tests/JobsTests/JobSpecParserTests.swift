@@ -128,6 +128,7 @@ import Testing
         #expect(texts.count == 3)
         #expect(texts.allSatisfy { $0.hasPrefix("not simulated yet: ") })
         #expect(parsed.warnings.map(\.position.line).sorted() == [3, 7, 8])
+        #expect(parsed.warnings.map { String(describing: $0) }.contains("not simulated yet: distributed training (distribution.type: pytorch); the command runs as a single process (job.yml:3:1)"))
     }
 
     @Test func unsupportedJobTypesAreRefusedAsNotSimulated() {
