@@ -198,6 +198,43 @@ import Testing
         }
     }
 
+    @Test func literalInputsAreCheckedAgainstTheComponent() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        try harness.folder.write("train.yml", """
+        name: train
+        inputs:
+          epochs: {type: integer, min: 1, max: 100}
+          lr: {type: number}
+          schedule: {type: string, enum: [step, time-based]}
+          seed: {type: integer, optional: true}
+        environment: azureml:env:1
+        command: train ${{inputs.epochs}} ${{inputs.lr}} ${{inputs.schedule}} --seed ${{inputs.seed}}
+        """)
+        do {
+            _ = try harness.prepare("""
+            type: pipeline
+            inputs:
+              rate: fast
+            jobs:
+              t:
+                component: ./train.yml
+                inputs:
+                  epochs: 500
+                  lr: ${{parent.inputs.rate}}
+                  schedule: weekly
+            """)
+            Issue.record("expected an error")
+        } catch let error as JobSpecError {
+            let byField = Dictionary(error.issues.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+            #expect(byField["jobs.t.inputs.epochs"] == "500 is above the maximum 100 of input 'epochs'.")
+            #expect(byField["jobs.t.inputs.lr"] == "'fast' is not a valid number for input 'lr' (type: number).")
+            #expect(byField["jobs.t.inputs.schedule"] == "'weekly' is not one of the values input 'schedule' allows: step, time-based.")
+            #expect(byField["jobs.t.inputs.seed"]?.contains("outside a $[[...]] block") == true)
+            #expect(error.issues.first { $0.field == "jobs.t.inputs.epochs" }?.position.line == 8)
+        }
+    }
+
     @Test func cyclesAreRefused() throws {
         let harness = try EngineHarness()
         defer { harness.folder.cleanUp() }

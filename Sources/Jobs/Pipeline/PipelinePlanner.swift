@@ -86,6 +86,19 @@ extension JobPlanner {
                     issues.append(SchemaIssue(.missingField, field: "\(field).inputs.\(declared.name)", "The component's required input '\(declared.name)' is not given.", at: step.position))
                 }
             }
+            let outsideBlocks = BindingScanner.resolveOptionalBlocks(component.command) { _ in false }
+            for occurrence in BindingScanner.occurrences(in: outsideBlocks) {
+                if case .input(let name) = occurrence.target, inputs[name] == nil, component.input(named: name)?.optional == true {
+                    issues.append(SchemaIssue(.missingField, field: "\(field).inputs.\(name)",
+                                              "Optional input '\(name)' is not given, but the command uses \(occurrence.text) outside a $[[...]] block; give it a value or wrap that part of the command in $[[...]].",
+                                              at: step.position))
+                }
+            }
+            for input in step.inputs {
+                guard let declared = component.input(named: input.name), case .value(.literal(let text))? = inputs[input.name],
+                      let problem = LiteralInputCheck.problem(text, for: declared) else { continue }
+                issues.append(SchemaIssue(.invalidField, field: "\(field).inputs.\(input.name)", problem, at: input.position))
+            }
             var pipelineOutputs: [String: String] = [:]
             var outputs: [RunOutput] = component.outputs.map { RunOutput(name: $0.name, type: $0.type, fileName: nil) }
             for output in step.outputs {
