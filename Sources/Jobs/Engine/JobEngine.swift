@@ -4,6 +4,7 @@ import Foundation
 /// terminal status (`run`), reporting every step through the sink. The Workspace calls it for
 /// `az ml job create`; `cancel` and `recover` serve `az ml job cancel` and start-up.
 public final class JobEngine: Sendable {
+    /// Where and how jobs run.
     public let configuration: JobEngineConfiguration
     let resolver: any JobAssetResolver
     let sink: any JobEventSink

@@ -1,6 +1,7 @@
 import Foundation
 
 /// A `type: pipeline` job (or the body of a pipeline component).
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct PipelineJobSpec: Sendable, Equatable {
     public var metadata: JobMetadata
     public var inputs: [JobInput]
@@ -52,6 +53,7 @@ public enum ComponentSource: Sendable, Equatable {
 }
 
 /// One entry of `jobs:` in a pipeline.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct PipelineStep: Sendable, Equatable {
     public var name: String
     public var displayName: String?

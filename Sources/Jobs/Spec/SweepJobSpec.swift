@@ -1,6 +1,7 @@
 import Foundation
 
 /// A `type: sweep` job: a trial command run over sampled hyperparameters.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct SweepJobSpec: Sendable, Equatable {
     public var metadata: JobMetadata
     public var trial: CommandComponentSpec
