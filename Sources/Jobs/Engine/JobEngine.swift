@@ -47,7 +47,9 @@ public final class JobEngine: Sendable {
             plan = .sweep(planner.planSweep(sweep, identity: context, issues: &issues))
         }
         if !issues.isEmpty {
-            throw JobSpecError.schema(entity: spec.entityName, file: file, issues: issues)
+            var unique: [SchemaIssue] = []
+            for issue in issues where !unique.contains(issue) { unique.append(issue) }
+            throw JobSpecError.schema(entity: spec.entityName, file: file, issues: unique)
         }
         var inputs: [String: String] = [:]
         let declared: [JobInput]

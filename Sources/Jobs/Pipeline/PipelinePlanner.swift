@@ -23,7 +23,15 @@ extension JobPlanner {
             let component = loaded.spec
             let field = "jobs.\(step.name)"
             let compute = step.compute ?? spec.settings.defaultCompute ?? metadata.compute
-            checkCompute(compute, position: step.position, field: "\(field).compute", issues: &issues)
+            let computeSource: (field: String, position: SourcePosition)
+            if step.compute != nil {
+                computeSource = ("\(field).compute", step.keyPositions["compute"] ?? step.position)
+            } else if spec.settings.defaultCompute != nil {
+                computeSource = ("settings.default_compute", metadata.position(of: "settings", file: file))
+            } else {
+                computeSource = ("compute", metadata.position(of: "compute", file: file))
+            }
+            checkCompute(compute, position: computeSource.position, field: computeSource.field, issues: &issues)
             checkEnvironment(component.environment, base: loaded.base, field: "\(field).environment", position: component.commandPosition, issues: &issues)
             var inputs: [String: StepInputSource] = [:]
             var dependencies: [String] = []

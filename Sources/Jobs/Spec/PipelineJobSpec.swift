@@ -66,7 +66,10 @@ public struct PipelineStep: Sendable, Equatable {
     public var timeoutSeconds: Int?
     /// Step-level `force_rerun` (overrides the pipeline's setting when given).
     public var forceRerun: Bool?
+    /// Where the step's name is written.
     public var position: SourcePosition
+    /// Where each of the step's keys is written (`compute`, `code`, ...), for errors found after parsing.
+    public var keyPositions: [String: SourcePosition] = [:]
 
     public init(name: String, displayName: String? = nil, component: ComponentSource, componentPosition: SourcePosition,
                 inputs: [JobInput] = [], outputs: [JobOutput] = [], compute: String? = nil,
