@@ -32,16 +32,16 @@ struct PipelineRunner {
             let child = childInfo(plan, step)
             if cancellation.isCancelled || FileManager.default.fileExists(atPath: sandbox.cancelMarker.path) { canceled = true }
             if canceled {
-                results[step.name] = notRun(child, reason: "Not run: the pipeline was canceled before this step started.")
+                results[step.name] = runner.recordNotRun(child, reason: "Not run: the pipeline was canceled before this step started.")
                 continue
             }
             if let blocker = step.dependencies.first(where: { results[$0]?.status != .completed }) {
                 let state = results[blocker]?.status.rawValue ?? "NotStarted"
-                results[step.name] = notRun(child, reason: "Not run: step '\(blocker)', whose output this step reads, ended \(state).")
+                results[step.name] = runner.recordNotRun(child, reason: "Not run: step '\(blocker)', whose output this step reads, ended \(state).")
                 continue
             }
             if !failed.isEmpty && !plan.settings.continueOnStepFailure {
-                results[step.name] = notRun(child, reason: "Not run: step '\(failed[0])' failed and settings.continue_on_step_failure is false.")
+                results[step.name] = runner.recordNotRun(child, reason: "Not run: step '\(failed[0])' failed and settings.continue_on_step_failure is false.")
                 continue
             }
             var inputs: [String: RunInputValue] = [:]
@@ -111,18 +111,6 @@ struct PipelineRunner {
                              sandbox: JobSandbox(jobsRoot: configuration.jobsRoot, name: childName).root)
     }
 
-    /// A step that never started: recorded, then Canceled with the reason.
-    private func notRun(_ child: JobRecordInfo, reason: String) -> JobResult {
-        let sandbox = JobSandbox(root: child.sandbox)
-        guard (try? sandbox.create()) != nil else {
-            return JobResult(name: child.name, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason), endedAt: Date())
-        }
-        JobSandbox.append(reason + "\n", to: sandbox.stdLog)
-        sink.record(.created(child))
-        status(child.name, .notStarted)
-        return finishChild(child, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason), outputs: [:], reusedFrom: nil)
-    }
-
     /// A step whose earlier identical run is reused.
     private func reused(_ child: JobRecordInfo, from prior: String, outputs: [String: URL]) -> JobResult {
         let sandbox = JobSandbox(root: child.sandbox)
@@ -132,17 +120,7 @@ struct PipelineRunner {
         JobSandbox.append("Reused the results of job \(prior): the component, its code and its inputs are unchanged (is_deterministic: true).\n", to: sandbox.stdLog)
         sink.record(.created(child))
         status(child.name, .notStarted)
-        return finishChild(child, status: .completed, error: nil, outputs: outputs, reusedFrom: prior)
-    }
-
-    private func finishChild(_ child: JobRecordInfo, status: JobStatus, error: JobErrorInfo?, outputs: [String: URL], reusedFrom: String?) -> JobResult {
-        let sandbox = JobSandbox(root: child.sandbox)
-        let stored = StoredJobResult(status: status.rawValue, outputs: outputs.mapValues(\.path), errorMessage: error?.message)
-        if let data = try? JSONEncoder().encode(stored) { try? data.write(to: sandbox.resultFile) }
-        let result = JobResult(name: child.name, status: status, error: error, endedAt: Date(), outputs: outputs, reusedFrom: reusedFrom)
-        self.status(child.name, status)
-        sink.record(.finished(result))
-        return result
+        return runner.recordEnd(child, status: .completed, error: nil, outputs: outputs, reusedFrom: prior)
     }
 
     private func finish(_ plan: PipelinePlan, status: JobStatus, error: JobErrorInfo?, startedAt: Date?, outputs: [String: URL]) -> JobResult {

@@ -42,10 +42,14 @@ struct SweepRunner {
         for result in results where result.status != .completed {
             log(sandbox, name, "Trial \(result.name) ended \(result.status.rawValue)\(result.error.map { ": \($0.message)" } ?? "").")
         }
-        if sweepCanceled && scored.isEmpty {
-            return finish(plan, .canceled, JobErrorInfo(code: "UserError", message: "The sweep was canceled."), startedAt, best: nil)
+        let best = scored.min { lhs, rhs in
+            plan.objective.goal == .minimize ? lhs.value < rhs.value : lhs.value > rhs.value
         }
-        guard !scored.isEmpty else {
+        if sweepCanceled {
+            let message = "The sweep was canceled" + (best == nil ? "." : "; the best of the trials that completed is reported.")
+            return finish(plan, .canceled, JobErrorInfo(code: "UserError", message: message), startedAt, best: best)
+        }
+        guard let best else {
             if let first = missing.first {
                 let logged = first.logged.isEmpty ? "none" : first.logged.joined(separator: ", ")
                 let message = "The primary metric '\(metric)' was never logged: trial \(first.trial) completed but logged only these metrics: \(logged). Log '\(metric)' in the training script (MLflow's log_metric, or an `mlopslab ml` command that reports it) or set objective.primary_metric to a metric the script logs."
@@ -57,10 +61,7 @@ struct SweepRunner {
             log(sandbox, name, message)
             return finish(plan, .failed, JobErrorInfo(code: "UserError", message: message), startedAt, best: nil)
         }
-        let best = scored.min { lhs, rhs in
-            plan.objective.goal == .minimize ? lhs.value < rhs.value : lhs.value > rhs.value
-        }
-        if let best { log(sandbox, name, "Best trial: \(best.trial) with \(metric) = \(best.value) (\(plan.objective.goal.rawValue)).") }
+        log(sandbox, name, "Best trial: \(best.trial) with \(metric) = \(best.value) (\(plan.objective.goal.rawValue)).")
         status(name, .finalizing)
         return finish(plan, .completed, nil, startedAt, best: best)
     }
@@ -96,8 +97,7 @@ struct SweepRunner {
         if let total = plan.limits.timeoutSeconds {
             let remaining = Double(total) - Date().timeIntervalSince(startedAt)
             if remaining <= 0 {
-                trial.command = "echo 'Not run: the sweep reached limits.timeout of \(total) seconds.'; exit 1"
-                trial.timeoutSeconds = 1
+                return runner.recordNotRun(trial.info, reason: "Not run: the sweep reached its limits.timeout of \(total) seconds before this trial started.")
             } else {
                 let limit = Int(remaining.rounded(.up))
                 trial.timeoutSeconds = min(trial.timeoutSeconds ?? limit, limit)
