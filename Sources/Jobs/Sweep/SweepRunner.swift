@@ -69,6 +69,7 @@ struct SweepRunner {
     private func runTrials(_ plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation) -> [JobResult] {
         let count = plan.assignments.count
         let collector = TrialCollector(count: count)
+        let monitor = plan.earlyTermination.map { EarlyTerminationMonitor(policy: $0, goal: plan.objective.goal, metric: plan.objective.primaryMetric) }
         let workers = max(1, min(plan.limits.maxConcurrentTrials, count, 8))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -76,7 +77,7 @@ struct SweepRunner {
             DispatchQueue.global().async {
                 defer { group.leave() }
                 while let index = collector.nextIndex() {
-                    collector.store(index, runTrial(index, plan: plan, sandbox: sandbox, startedAt: startedAt, cancellation: cancellation))
+                    collector.store(index, runTrial(index, plan: plan, sandbox: sandbox, startedAt: startedAt, cancellation: cancellation, monitor: monitor))
                 }
             }
         }
@@ -84,7 +85,8 @@ struct SweepRunner {
         return collector.results
     }
 
-    private func runTrial(_ index: Int, plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation) -> JobResult {
+    private func runTrial(_ index: Int, plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation,
+                          monitor: EarlyTerminationMonitor?) -> JobResult {
         var trial = plan.trialTemplate
         let trialName = "\(plan.info.name)_\(index)"
         let assignment = plan.assignments[index]
@@ -94,6 +96,10 @@ struct SweepRunner {
                                    parameters: assignment)
         trial.searchValues = assignment
         trial.cancelMarkers = [sandbox.cancelMarker]
+        if let monitor {
+            trial.progressMetric = plan.objective.primaryMetric
+            trial.progressCheck = { values in monitor.observe(trial: trialName, values: values) }
+        }
         if let total = plan.limits.timeoutSeconds {
             let remaining = Double(total) - Date().timeIntervalSince(startedAt)
             if remaining <= 0 {
@@ -105,7 +111,9 @@ struct SweepRunner {
         }
         let parameters = assignment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         log(sandbox, plan.info.name, "Starting trial \(trialName): \(parameters)")
-        return runner.run(trial, cancellation: cancellation)
+        let result = runner.run(trial, cancellation: cancellation)
+        monitor?.finished(trial: trialName, values: result.run.metrics[plan.objective.primaryMetric]?.map(\.value) ?? [])
+        return result
     }
 
     private func finish(_ plan: SweepPlan, _ status: JobStatus, _ error: JobErrorInfo?, _ startedAt: Date?, best: (trial: String, value: Double)?) -> JobResult {
