@@ -60,7 +60,7 @@ import Testing
         type: pipeline
         jobs:
           first:
-            command: echo broken; exit 2
+            command: sleep 0.3; echo broken; exit 2
             environment: azureml:env:1
             outputs:
               out:
@@ -70,8 +70,13 @@ import Testing
             inputs:
               x: ${{parent.jobs.first.outputs.out}}
           independent:
-            command: echo independent
+            command: sleep 20
             environment: azureml:env:1
+          after:
+            command: echo never
+            environment: azureml:env:1
+            inputs:
+              x: ${{parent.jobs.independent.outputs.artifacts}}
         """, name: "broken")
         #expect(result.status == .failed)
         #expect(result.error?.message.contains("Failed nodes: /first") == true)
@@ -80,7 +85,34 @@ import Testing
         #expect(second.status == .canceled)
         #expect(second.error?.message.contains("step 'first'") == true)
         #expect(!harness.sink.statuses(of: "broken_second").contains(.running))
-        #expect(harness.sink.result(of: "broken_independent")?.status == .canceled)
+        // Independent steps run at the same time; the failure cancels the running sibling.
+        let independent = try #require(harness.sink.result(of: "broken_independent"))
+        #expect(independent.status == .canceled)
+        #expect(independent.error?.message == "Canceled: step 'first' failed and settings.continue_on_step_failure is false.")
+        #expect(harness.sink.statuses(of: "broken_independent").contains(.running))
+        #expect(harness.sink.result(of: "broken_after")?.status == .canceled)
+        #expect(!harness.sink.statuses(of: "broken_after").contains(.running))
+    }
+
+    @Test func independentStepsRunAtTheSameTime() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        let started = Date()
+        let result = try harness.run("""
+        type: pipeline
+        jobs:
+          a:
+            command: sleep 0.6
+            environment: azureml:env:1
+          b:
+            command: sleep 0.6
+            environment: azureml:env:1
+          c:
+            command: sleep 0.6
+            environment: azureml:env:1
+        """, name: "wide")
+        #expect(result.status == .completed)
+        #expect(Date().timeIntervalSince(started) < 1.5)
     }
 
     @Test func continueOnStepFailureRunsIndependentSteps() throws {

@@ -61,7 +61,7 @@ struct CommandRunner: Sendable {
         let ending = watch(process, run: run, sandbox: sandbox, cancellation: cancellation, startedAt: startedAt)
         switch ending {
         case .canceled:
-            return canceled(run, startedAt: startedAt)
+            return canceled(run, startedAt: startedAt, reason: cancellation.reason)
         case .earlyTerminated(let reason):
             return finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason), startedAt: startedAt, outputs: outputs)
         case .timedOut(let seconds):
@@ -139,8 +139,8 @@ struct CommandRunner: Sendable {
         sink.record(.status(job: name, status: status, at: date))
     }
 
-    private func canceled(_ run: CommandRun, startedAt: Date?) -> JobResult {
-        finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: "The job was canceled by a user request."), startedAt: startedAt, outputs: [:])
+    private func canceled(_ run: CommandRun, startedAt: Date?, reason: String? = nil) -> JobResult {
+        finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason ?? "The job was canceled by a user request."), startedAt: startedAt, outputs: [:])
     }
 
     private func finish(_ run: CommandRun, status: JobStatus, error: JobErrorInfo?, startedAt: Date?, outputs: [String: URL]) -> JobResult {
