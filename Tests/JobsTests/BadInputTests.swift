@@ -106,6 +106,43 @@ import Testing
         #expect(harness.log("bad_env").isEmpty)
     }
 
+    @Test func unknownComputeIsReportedWhereItIsWritten() throws {
+        struct NoCompute: JobAssetResolver {
+            func resolveData(_ path: String, type: JobInputType, baseDirectory: URL) throws -> ResolvedData { ResolvedData(url: baseDirectory) }
+            func resolveCode(_ code: String, baseDirectory: URL) throws -> URL { baseDirectory }
+            func resolveComponent(_ reference: String) throws -> ResolvedComponent { throw JobsError.unknownJob(reference) }
+            func checkCompute(_ compute: String?) throws {
+                if let compute { throw JobsError.unknownReference(field: "compute", reference: compute, reason: "no such compute") }
+            }
+            func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws {}
+            func prepareEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL, log: (String) -> Void) throws {}
+        }
+        let harness = try EngineHarness(resolver: NoCompute())
+        defer { harness.folder.cleanUp() }
+        do {
+            _ = try harness.prepare("""
+            type: pipeline
+            settings:
+              default_compute: azureml:gpu
+            jobs:
+              a:
+                command: echo a
+                environment: azureml:env:1
+              b:
+                command: echo b
+                environment: azureml:env:1
+              c:
+                command: echo c
+                environment: azureml:env:1
+                compute: azureml:cpu
+            """)
+            Issue.record("expected an error")
+        } catch let error as JobSpecError {
+            #expect(error.issues.map(\.field) == ["settings.default_compute", "jobs.c.compute"])
+            #expect(error.issues.map(\.position.line) == [2, 14])
+        }
+    }
+
     @Test func unknownRegisteredReferencesAreSubmitErrors() throws {
         let harness = try EngineHarness()
         defer { harness.folder.cleanUp() }

@@ -193,6 +193,21 @@ import Testing
         #expect(throws: JobSpecError.self) { try harness.prepare(yaml, name: "bad name!") }
     }
 
+    @Test func codeHashFollowsTheCodeContent() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        try harness.folder.write("src/train.sh", "echo v1\n")
+        let yaml = "code: src\ncommand: sh train.sh\nenvironment: azureml:env:1\n"
+        let first = try harness.prepare(yaml).codeHash
+        let again = try harness.prepare(yaml).codeHash
+        try harness.folder.write("src/train.sh", "echo v2\n")
+        let changed = try harness.prepare(yaml).codeHash
+        #expect(first?.count == 64)
+        #expect(first == again)
+        #expect(first != changed)
+        #expect(try harness.prepare("command: echo\nenvironment: azureml:env:1\n").codeHash == nil)
+    }
+
     @Test func generatedNamesLookLikeAzure() {
         let name = JobNameGenerator.generate()
         let parts = name.split(separator: "_")

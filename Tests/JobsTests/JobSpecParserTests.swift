@@ -128,6 +128,7 @@ import Testing
         #expect(texts.count == 3)
         #expect(texts.allSatisfy { $0.hasPrefix("not simulated yet: ") })
         #expect(parsed.warnings.map(\.position.line).sorted() == [3, 7, 8])
+        #expect(parsed.warnings.map { String(describing: $0) }.contains("not simulated yet: distributed training (distribution.type: pytorch); the command runs as a single process (job.yml:3:1)"))
     }
 
     @Test func unsupportedJobTypesAreRefusedAsNotSimulated() {
@@ -231,7 +232,8 @@ import Testing
         #expect(spec.objective == SweepObjective(primaryMetric: "accuracy", goal: .maximize))
         #expect(spec.limits == SweepLimits(maxTotalTrials: 6, maxConcurrentTrials: 2))
         #expect(spec.earlyTerminationType == "bandit")
-        #expect(parsed.warnings.map(\.message) == ["not simulated yet: early termination (bandit); every trial runs to the end"])
+        #expect(spec.earlyTermination == EarlyTerminationPolicy(kind: .bandit, slackFactor: 0.1))
+        #expect(parsed.warnings.isEmpty)
     }
 
     @Test func sweepMistakesAreReported() {
@@ -259,6 +261,26 @@ import Testing
         #expect(fields.contains("limits.max_total_trials"))
         #expect(fields.contains("trial.command"))
         #expect(issues.first { $0.field == "objective.goal" }?.position.line == 12)
+    }
+
+    @Test func banditNeedsExactlyOneSlack() {
+        let yaml = """
+        type: sweep
+        trial:
+          command: ./t.sh ${{search_space.x}}
+          environment: azureml:env:1
+        sampling_algorithm: random
+        search_space:
+          x: {type: choice, values: [1]}
+        objective: {goal: maximize, primary_metric: acc}
+        limits: {max_total_trials: 1}
+        early_termination:
+          type: bandit
+          evaluation_interval: 2
+        """
+        let issues = schemaIssues(yaml)
+        #expect(issues.map(\.field) == ["early_termination.slack_factor"])
+        #expect(issues.first?.position.line == 10)
     }
 
     @Test func componentDeclarationsAreRead() throws {

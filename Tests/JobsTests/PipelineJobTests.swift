@@ -60,7 +60,7 @@ import Testing
         type: pipeline
         jobs:
           first:
-            command: echo broken; exit 2
+            command: sleep 0.3; echo broken; exit 2
             environment: azureml:env:1
             outputs:
               out:
@@ -70,8 +70,13 @@ import Testing
             inputs:
               x: ${{parent.jobs.first.outputs.out}}
           independent:
-            command: echo independent
+            command: sleep 20
             environment: azureml:env:1
+          after:
+            command: echo never
+            environment: azureml:env:1
+            inputs:
+              x: ${{parent.jobs.independent.outputs.artifacts}}
         """, name: "broken")
         #expect(result.status == .failed)
         #expect(result.error?.message.contains("Failed nodes: /first") == true)
@@ -80,7 +85,34 @@ import Testing
         #expect(second.status == .canceled)
         #expect(second.error?.message.contains("step 'first'") == true)
         #expect(!harness.sink.statuses(of: "broken_second").contains(.running))
-        #expect(harness.sink.result(of: "broken_independent")?.status == .canceled)
+        // Independent steps run at the same time; the failure cancels the running sibling.
+        let independent = try #require(harness.sink.result(of: "broken_independent"))
+        #expect(independent.status == .canceled)
+        #expect(independent.error?.message == "Canceled: step 'first' failed and settings.continue_on_step_failure is false.")
+        #expect(harness.sink.statuses(of: "broken_independent").contains(.running))
+        #expect(harness.sink.result(of: "broken_after")?.status == .canceled)
+        #expect(!harness.sink.statuses(of: "broken_after").contains(.running))
+    }
+
+    @Test func independentStepsRunAtTheSameTime() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        let started = Date()
+        let result = try harness.run("""
+        type: pipeline
+        jobs:
+          a:
+            command: sleep 0.6
+            environment: azureml:env:1
+          b:
+            command: sleep 0.6
+            environment: azureml:env:1
+          c:
+            command: sleep 0.6
+            environment: azureml:env:1
+        """, name: "wide")
+        #expect(result.status == .completed)
+        #expect(Date().timeIntervalSince(started) < 1.5)
     }
 
     @Test func continueOnStepFailureRunsIndependentSteps() throws {
@@ -195,6 +227,43 @@ import Testing
             #expect(ghost.count == 2)
             #expect(ghost.first?.position.file == "./train.yml")
             #expect(ghost.first?.position.line == 8)
+        }
+    }
+
+    @Test func literalInputsAreCheckedAgainstTheComponent() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        try harness.folder.write("train.yml", """
+        name: train
+        inputs:
+          epochs: {type: integer, min: 1, max: 100}
+          lr: {type: number}
+          schedule: {type: string, enum: [step, time-based]}
+          seed: {type: integer, optional: true}
+        environment: azureml:env:1
+        command: train ${{inputs.epochs}} ${{inputs.lr}} ${{inputs.schedule}} --seed ${{inputs.seed}}
+        """)
+        do {
+            _ = try harness.prepare("""
+            type: pipeline
+            inputs:
+              rate: fast
+            jobs:
+              t:
+                component: ./train.yml
+                inputs:
+                  epochs: 500
+                  lr: ${{parent.inputs.rate}}
+                  schedule: weekly
+            """)
+            Issue.record("expected an error")
+        } catch let error as JobSpecError {
+            let byField = Dictionary(error.issues.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+            #expect(byField["jobs.t.inputs.epochs"] == "500 is above the maximum 100 of input 'epochs'.")
+            #expect(byField["jobs.t.inputs.lr"] == "'fast' is not a valid number for input 'lr' (type: number).")
+            #expect(byField["jobs.t.inputs.schedule"] == "'weekly' is not one of the values input 'schedule' allows: step, time-based.")
+            #expect(byField["jobs.t.inputs.seed"]?.contains("outside a $[[...]] block") == true)
+            #expect(error.issues.first { $0.field == "jobs.t.inputs.epochs" }?.position.line == 8)
         }
     }
 

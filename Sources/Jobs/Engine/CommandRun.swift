@@ -29,6 +29,10 @@ struct CommandRun: Sendable {
     var baseDirectory: URL
     /// Cancel markers of enclosing jobs (a pipeline or sweep); any of them stops this run.
     var cancelMarkers: [URL] = []
+    /// A metric watched while the command runs (sweep trials under an early-termination policy).
+    var progressMetric: String?
+    /// Called with the watched metric's values whenever more are logged; a returned reason stops the run.
+    var progressCheck: (@Sendable ([Double]) -> String?)?
 
     var sandbox: JobSandbox { JobSandbox(root: info.sandbox) }
 }

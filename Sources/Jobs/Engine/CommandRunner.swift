@@ -61,7 +61,9 @@ struct CommandRunner: Sendable {
         let ending = watch(process, run: run, sandbox: sandbox, cancellation: cancellation, startedAt: startedAt)
         switch ending {
         case .canceled:
-            return canceled(run, startedAt: startedAt)
+            return canceled(run, startedAt: startedAt, reason: cancellation.reason)
+        case .earlyTerminated(let reason):
+            return finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason), startedAt: startedAt, outputs: outputs)
         case .timedOut(let seconds):
             let message = "The job ran longer than its limits.timeout of \(seconds) seconds and was canceled. Logs so far are in user_logs/std_log.txt."
             return finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: message), startedAt: startedAt, outputs: outputs)
@@ -79,11 +81,14 @@ struct CommandRunner: Sendable {
         case ended(ProcessTermination)
         case canceled
         case timedOut(Int)
+        case earlyTerminated(String)
     }
 
     private func watch(_ process: ChildProcess, run: CommandRun, sandbox: JobSandbox, cancellation: JobCancellation, startedAt: Date) -> Ending {
         let tailer = LogTailer(file: sandbox.stdLog)
         var interval = 0.001
+        var watchedCount = 0
+        let watchedFile = run.progressMetric.map { sandbox.runFolder.appendingPathComponent("metrics").appendingPathComponent($0) }
         defer {
             if let text = tailer.read(flush: true) { sink.record(.log(job: run.info.name, text: text)) }
         }
@@ -93,6 +98,17 @@ struct CommandRunner: Sendable {
             if isCancelRequested(sandbox, cancellation, run.cancelMarkers) {
                 stop(process)
                 return .canceled
+            }
+            if let watchedFile, let check = run.progressCheck {
+                let values = Self.metricValues(watchedFile)
+                if values.count != watchedCount {
+                    watchedCount = values.count
+                    if let reason = check(values) {
+                        JobSandbox.append("\n[mlopslab] \(reason)\n", to: sandbox.stdLog)
+                        stop(process)
+                        return .earlyTerminated(reason)
+                    }
+                }
             }
             if let limit = run.timeoutSeconds, Date().timeIntervalSince(startedAt) >= Double(limit) {
                 stop(process)
@@ -123,8 +139,8 @@ struct CommandRunner: Sendable {
         sink.record(.status(job: name, status: status, at: date))
     }
 
-    private func canceled(_ run: CommandRun, startedAt: Date?) -> JobResult {
-        finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: "The job was canceled by a user request."), startedAt: startedAt, outputs: [:])
+    private func canceled(_ run: CommandRun, startedAt: Date?, reason: String? = nil) -> JobResult {
+        finish(run, status: .canceled, error: JobErrorInfo(code: "UserError", message: reason ?? "The job was canceled by a user request."), startedAt: startedAt, outputs: [:])
     }
 
     private func finish(_ run: CommandRun, status: JobStatus, error: JobErrorInfo?, startedAt: Date?, outputs: [String: URL]) -> JobResult {
@@ -143,6 +159,15 @@ struct CommandRunner: Sendable {
         self.status(run.info.name, status, at: endedAt)
         sink.record(.finished(result))
         return result
+    }
+
+    /// The values of a metric file (`<timestamp-ms> <value> <step>` lines); unreadable lines are skipped.
+    static func metricValues(_ file: URL) -> [Double] {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ")
+            return fields.count >= 2 ? Double(fields[1]) : nil
+        }
     }
 
     /// Substitutes bindings and optional blocks into the command.

@@ -5,14 +5,23 @@ import Foundation
 public final class JobCancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false
+    private var why: String?
 
     public init() {}
 
-    /// Asks every job using this token to stop.
-    public func cancel() {
+    /// Asks every job using this token to stop; `reason` becomes the canceled jobs' error message.
+    public func cancel(reason: String? = nil) {
         lock.lock()
+        if !requested { why = reason }
         requested = true
         lock.unlock()
+    }
+
+    /// Why the jobs were canceled, when the canceller said.
+    public var reason: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return why
     }
 
     public var isCancelled: Bool {

@@ -4,6 +4,7 @@ import Foundation
 /// terminal status (`run`), reporting every step through the sink. The Workspace calls it for
 /// `az ml job create`; `cancel` and `recover` serve `az ml job cancel` and start-up.
 public final class JobEngine: Sendable {
+    /// Where and how jobs run.
     public let configuration: JobEngineConfiguration
     let resolver: any JobAssetResolver
     let sink: any JobEventSink
@@ -46,7 +47,9 @@ public final class JobEngine: Sendable {
             plan = .sweep(planner.planSweep(sweep, identity: context, issues: &issues))
         }
         if !issues.isEmpty {
-            throw JobSpecError.schema(entity: spec.entityName, file: file, issues: issues)
+            var unique: [SchemaIssue] = []
+            for issue in issues where !unique.contains(issue) { unique.append(issue) }
+            throw JobSpecError.schema(entity: spec.entityName, file: file, issues: unique)
         }
         var inputs: [String: String] = [:]
         let declared: [JobInput]
@@ -66,10 +69,20 @@ public final class JobEngine: Sendable {
             return nil
         }
         var stepOrder: [String] = []
-        if case .pipeline(let pipelinePlan) = plan { stepOrder = pipelinePlan.steps.map(\.name) }
+        var codeFolder: URL?
+        switch plan {
+        case .pipeline(let pipelinePlan): stepOrder = pipelinePlan.steps.map(\.name)
+        case .command(let run): codeFolder = run.codeFolder
+        case .sweep(let sweepPlan): codeFolder = sweepPlan.trialTemplate.codeFolder
+        }
+        let codeHash = codeFolder.map { folder -> String in
+            var hasher = SHA256Hasher()
+            hasher.updateContent(of: folder)
+            return hasher.finalizeHex()
+        }
         return PreparedJob(name: name, displayName: context.displayName, experimentName: context.experimentName,
                            type: spec.typeName, compute: spec.metadata.compute, spec: spec, warnings: submission.job.warnings,
-                           sandbox: sandbox.root, inputs: inputs, assetReferences: references, stepOrder: stepOrder, plan: plan)
+                           sandbox: sandbox.root, inputs: inputs, assetReferences: references, stepOrder: stepOrder, codeHash: codeHash, plan: plan)
     }
 
     /// Runs a prepared job to its end on the calling thread and returns its result. Every status change,

@@ -2,8 +2,11 @@ import Foundation
 
 /// Names of the simulated subscription, resource group and workspace (for Web View links and ids).
 public struct WorkspaceContext: Sendable, Equatable {
+    /// The simulated subscription id.
     public var subscriptionId: String
+    /// The resource group name.
     public var resourceGroup: String
+    /// The workspace name.
     public var workspaceName: String
 
     public init(subscriptionId: String, resourceGroup: String, workspaceName: String) {
@@ -25,6 +28,7 @@ public struct JobEngineConfiguration: Sendable {
     /// Folder put first on the job's `PATH` so `mlopslab ml ...` works; defaults to the folder of the
     /// running executable.
     public var toolDirectory: URL?
+    /// The workspace names used in Web View links.
     public var workspace: WorkspaceContext
     /// The environment the job's process starts from (defaults to this process's).
     public var baseEnvironment: [String: String]

@@ -16,12 +16,17 @@ public enum JobEvent: Sendable, Equatable {
 
 /// What a job record starts with.
 public struct JobRecordInfo: Sendable, Equatable {
+    /// The job name (unique in the workspace; `<pipeline>_<step>` and `<sweep>_<n>` for children).
     public var name: String
+    /// `display_name`, or the name when none is given.
     public var displayName: String
+    /// `experiment_name`, or the submission's default (az uses the current folder's name).
     public var experimentName: String
     /// `command`, `pipeline` or `sweep`.
     public var type: String
+    /// The pipeline or sweep this job belongs to.
     public var parentName: String?
+    /// The compute target as written (`azureml:cpu-cluster`), nil for the default.
     public var compute: String?
     /// The job's sandbox folder (logs, outputs, run folder).
     public var sandbox: URL
@@ -43,10 +48,15 @@ public struct JobRecordInfo: Sendable, Equatable {
 
 /// The end of a job.
 public struct JobResult: Sendable, Equatable {
+    /// The job the result is for.
     public var name: String
+    /// Completed, Failed or Canceled.
     public var status: JobStatus
+    /// Why it failed or was canceled.
     public var error: JobErrorInfo?
+    /// When it started Running (nil when it never ran).
     public var startedAt: Date?
+    /// When it reached its terminal status.
     public var endedAt: Date
     /// Output name → folder or file on disk.
     public var outputs: [String: URL]
@@ -56,6 +66,7 @@ public struct JobResult: Sendable, Equatable {
     public var reusedFrom: String?
     /// For sweeps: the best trial's name and its primary metric value.
     public var bestTrial: String?
+    /// The best trial's last value of the primary metric.
     public var bestMetricValue: Double?
 
     public init(name: String, status: JobStatus, error: JobErrorInfo? = nil, startedAt: Date? = nil, endedAt: Date,

@@ -2,7 +2,9 @@ import Foundation
 
 /// A job the Workspace still has as in progress when it starts.
 public struct InProgressJob: Sendable, Equatable {
+    /// The job name.
     public var name: String
+    /// Its sandbox folder (`JobRecordInfo.sandbox`).
     public var sandbox: URL
 
     public init(name: String, sandbox: URL) {

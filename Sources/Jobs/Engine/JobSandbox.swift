@@ -13,6 +13,7 @@ import Foundation
 ///   logs/azureml/executionlogs.txt   (pipelines)   azureml-logs/hyperdrive.txt (sweeps)
 /// ```
 public struct JobSandbox: Sendable, Equatable {
+    /// `<jobs root>/<job name>`.
     public let root: URL
 
     public init(jobsRoot: URL, name: String) {
@@ -28,9 +29,13 @@ public struct JobSandbox: Sendable, Equatable {
     public var userLogs: URL { root.appendingPathComponent("user_logs", isDirectory: true) }
     public var stdLog: URL { userLogs.appendingPathComponent("std_log.txt") }
     public var systemLogs: URL { root.appendingPathComponent("system_logs", isDirectory: true) }
+    /// `system_logs/process.json`: the command's process group and the runner's pid.
     public var processFile: URL { systemLogs.appendingPathComponent("process.json") }
+    /// `system_logs/result.json`: the terminal status and outputs (step reuse, recovery).
     public var resultFile: URL { systemLogs.appendingPathComponent("result.json") }
+    /// Written by `JobEngine.requestCancel`; the runner stops the job when it appears.
     public var cancelMarker: URL { systemLogs.appendingPathComponent("cancel_requested") }
+    /// Lines the resolver wrote while preparing the environment.
     public var environmentLog: URL { systemLogs.appendingPathComponent("environment_build_log.txt") }
     public var pipelineLog: URL { root.appendingPathComponent("logs/azureml/executionlogs.txt") }
     public var sweepLog: URL { root.appendingPathComponent("azureml-logs/hyperdrive.txt") }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A parsed job YAML on its way to the engine.
 public struct JobSubmission: Sendable {
+    /// The parsed YAML.
     public var job: ParsedJob
     /// The folder of the YAML file: relative paths (`code`, local inputs, component files) resolve here.
     public var baseDirectory: URL
@@ -20,12 +21,17 @@ public struct JobSubmission: Sendable {
 
 /// A job that passed every submit-time check (schema, bindings, references) and is ready to run.
 public struct PreparedJob: Sendable {
+    /// `--name`, else the YAML's `name`, else a generated `adjective_noun_suffix`.
     public let name: String
+    /// `display_name`, or the name.
     public let displayName: String
+    /// `experiment_name`, or the submission's default.
     public let experimentName: String
     /// `command`, `pipeline` or `sweep`.
     public let type: String
+    /// `compute` as written (nil: the workspace default, serverless).
     public let compute: String?
+    /// The parsed job.
     public let spec: JobSpec
     /// "not simulated yet" notes to show the learner next to the created job.
     public let warnings: [SchemaIssue]
@@ -37,6 +43,8 @@ public struct PreparedJob: Sendable {
     public let assetReferences: [String]
     /// Pipeline steps in the order they run (empty for other job types).
     public let stepOrder: [String]
+    /// SHA-256 of the `code:` folder's content (command jobs and sweep trials), for lineage.
+    public let codeHash: String?
     let plan: JobPlan
 }
 

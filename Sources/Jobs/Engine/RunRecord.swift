@@ -16,9 +16,11 @@ public struct MetricPoint: Sendable, Equatable {
 /// What a job logged into its run folder (`MLOPSLAB_RUN_DIR`, the MLflow file-store layout defined by
 /// MLCommands' `RunLog`: `params/<key>`, `metrics/<key>`, `tags/<key>`, `artifacts/<name>`).
 public struct RunRecord: Sendable, Equatable {
+    /// `params/<key>` values.
     public var params: [String: String]
     /// Metric name → every logged point in file order.
     public var metrics: [String: [MetricPoint]]
+    /// `tags/<key>` values.
     public var tags: [String: String]
     /// Paths under `artifacts/`, relative, sorted.
     public var artifacts: [String]

@@ -23,7 +23,15 @@ extension JobPlanner {
             let component = loaded.spec
             let field = "jobs.\(step.name)"
             let compute = step.compute ?? spec.settings.defaultCompute ?? metadata.compute
-            checkCompute(compute, position: step.position, field: "\(field).compute", issues: &issues)
+            let computeSource: (field: String, position: SourcePosition)
+            if step.compute != nil {
+                computeSource = ("\(field).compute", step.keyPositions["compute"] ?? step.position)
+            } else if spec.settings.defaultCompute != nil {
+                computeSource = ("settings.default_compute", metadata.position(of: "settings", file: file))
+            } else {
+                computeSource = ("compute", metadata.position(of: "compute", file: file))
+            }
+            checkCompute(compute, position: computeSource.position, field: computeSource.field, issues: &issues)
             checkEnvironment(component.environment, base: loaded.base, field: "\(field).environment", position: component.commandPosition, issues: &issues)
             var inputs: [String: StepInputSource] = [:]
             var dependencies: [String] = []
@@ -85,6 +93,19 @@ extension JobPlanner {
                             && !step.inputs.contains(where: { $0.name == declared.name }) {
                     issues.append(SchemaIssue(.missingField, field: "\(field).inputs.\(declared.name)", "The component's required input '\(declared.name)' is not given.", at: step.position))
                 }
+            }
+            let outsideBlocks = BindingScanner.resolveOptionalBlocks(component.command) { _ in false }
+            for occurrence in BindingScanner.occurrences(in: outsideBlocks) {
+                if case .input(let name) = occurrence.target, inputs[name] == nil, component.input(named: name)?.optional == true {
+                    issues.append(SchemaIssue(.missingField, field: "\(field).inputs.\(name)",
+                                              "Optional input '\(name)' is not given, but the command uses \(occurrence.text) outside a $[[...]] block; give it a value or wrap that part of the command in $[[...]].",
+                                              at: step.position))
+                }
+            }
+            for input in step.inputs {
+                guard let declared = component.input(named: input.name), case .value(.literal(let text))? = inputs[input.name],
+                      let problem = LiteralInputCheck.problem(text, for: declared) else { continue }
+                issues.append(SchemaIssue(.invalidField, field: "\(field).inputs.\(input.name)", problem, at: input.position))
             }
             var pipelineOutputs: [String: String] = [:]
             var outputs: [RunOutput] = component.outputs.map { RunOutput(name: $0.name, type: $0.type, fileName: nil) }

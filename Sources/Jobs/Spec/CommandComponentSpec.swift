@@ -2,6 +2,7 @@ import Foundation
 
 /// A `type: command` component: a reusable command with declared inputs and outputs.
 /// Inline pipeline steps are represented as anonymous components too.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct CommandComponentSpec: Sendable, Equatable {
     public var name: String?
     public var version: String?

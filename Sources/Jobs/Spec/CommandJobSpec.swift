@@ -1,6 +1,7 @@
 import Foundation
 
 /// A `type: command` job.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct CommandJobSpec: Sendable, Equatable {
     public var metadata: JobMetadata
     /// The shell command, with `${{...}}` bindings still in it.

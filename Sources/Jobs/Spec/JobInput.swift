@@ -88,6 +88,7 @@ public struct JobOutput: Sendable, Equatable {
 }
 
 /// An input a component declares (`inputs:` of a command component).
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct ComponentInputDeclaration: Sendable, Equatable {
     public var name: String
     public var type: JobInputType
@@ -115,6 +116,7 @@ public struct ComponentInputDeclaration: Sendable, Equatable {
 }
 
 /// An output a component declares.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct ComponentOutputDeclaration: Sendable, Equatable {
     public var name: String
     public var type: JobInputType

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Fields every job type shares.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct JobMetadata: Sendable, Equatable {
     public var schema: String?
     public var name: String?

@@ -168,7 +168,7 @@ public enum JobSpecParser {
             return nil
         }
         _ = reader.services(pairs, prefix: field)
-        return PipelineStep(
+        var parsed = PipelineStep(
             name: name, displayName: reader.optionalText(pairs, "display_name", prefix: field),
             component: source, componentPosition: reader.position(componentNode ?? commandNode ?? keyNode),
             inputs: inputs, outputs: outputs,
@@ -176,6 +176,8 @@ public enum JobSpecParser {
             environmentVariables: reader.stringMap(pairs, "environment_variables", prefix: field),
             timeoutSeconds: reader.commandTimeout(pairs, prefix: field),
             position: reader.position(keyNode))
+        parsed.keyPositions = Dictionary(pairs.map { ($0.key, reader.position($0.keyNode)) }, uniquingKeysWith: { first, _ in first })
+        return parsed
     }
 
     /// The declaration an inline step implies for one of its inputs.

@@ -1,6 +1,7 @@
 import Foundation
 
 /// A `type: pipeline` job (or the body of a pipeline component).
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct PipelineJobSpec: Sendable, Equatable {
     public var metadata: JobMetadata
     public var inputs: [JobInput]
@@ -52,6 +53,7 @@ public enum ComponentSource: Sendable, Equatable {
 }
 
 /// One entry of `jobs:` in a pipeline.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct PipelineStep: Sendable, Equatable {
     public var name: String
     public var displayName: String?
@@ -64,7 +66,10 @@ public struct PipelineStep: Sendable, Equatable {
     public var timeoutSeconds: Int?
     /// Step-level `force_rerun` (overrides the pipeline's setting when given).
     public var forceRerun: Bool?
+    /// Where the step's name is written.
     public var position: SourcePosition
+    /// Where each of the step's keys is written (`compute`, `code`, ...), for errors found after parsing.
+    public var keyPositions: [String: SourcePosition] = [:]
 
     public init(name: String, displayName: String? = nil, component: ComponentSource, componentPosition: SourcePosition,
                 inputs: [JobInput] = [], outputs: [JobOutput] = [], compute: String? = nil,

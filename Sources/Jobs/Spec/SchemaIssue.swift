@@ -17,7 +17,7 @@ public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// One problem found while validating a job or component YAML, in az's categories.
-public struct SchemaIssue: Sendable, Equatable {
+public struct SchemaIssue: Sendable, Equatable, CustomStringConvertible {
     /// The error categories of the Azure ML SDK's validation template.
     public enum Category: String, Sendable, Equatable, CaseIterable {
         /// A value of the wrong type, format or set ("Not a valid ...").
@@ -50,8 +50,11 @@ public struct SchemaIssue: Sendable, Equatable {
         self.position = position
     }
 
-    /// "not simulated yet: FEATURE (file:line)" for warnings printed next to an accepted job.
+    /// "not simulated yet: FEATURE (file:line:column)" for warnings printed next to an accepted job.
     public var warningText: String {
         "\(message) (\(position))"
     }
+
+    /// The same as `warningText`: `field`-free one-line text with its position.
+    public var description: String { warningText }
 }

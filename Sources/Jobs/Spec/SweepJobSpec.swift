@@ -1,6 +1,7 @@
 import Foundation
 
 /// A `type: sweep` job: a trial command run over sampled hyperparameters.
+/// Properties mirror the YAML keys of the same name (`display_name` → `displayName`).
 public struct SweepJobSpec: Sendable, Equatable {
     public var metadata: JobMetadata
     public var trial: CommandComponentSpec
@@ -10,12 +11,15 @@ public struct SweepJobSpec: Sendable, Equatable {
     public var searchSpace: [SearchParameter]
     public var objective: SweepObjective
     public var limits: SweepLimits
-    /// `early_termination.type` when given (not applied: every trial runs to the end).
-    public var earlyTerminationType: String?
+    /// `early_termination`, applied to running trials from the primary metric they log.
+    public var earlyTermination: EarlyTerminationPolicy?
+
+    /// `early_termination.type` as written, when given.
+    public var earlyTerminationType: String? { earlyTermination?.kind.rawValue }
 
     public init(metadata: JobMetadata, trial: CommandComponentSpec, inputs: [JobInput] = [], outputs: [JobOutput] = [],
                 samplingAlgorithm: SamplingAlgorithm, searchSpace: [SearchParameter], objective: SweepObjective,
-                limits: SweepLimits, earlyTerminationType: String? = nil) {
+                limits: SweepLimits, earlyTermination: EarlyTerminationPolicy? = nil) {
         self.metadata = metadata
         self.trial = trial
         self.inputs = inputs
@@ -24,7 +28,7 @@ public struct SweepJobSpec: Sendable, Equatable {
         self.searchSpace = searchSpace
         self.objective = objective
         self.limits = limits
-        self.earlyTerminationType = earlyTerminationType
+        self.earlyTermination = earlyTermination
     }
 }
 

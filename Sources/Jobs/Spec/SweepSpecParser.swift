@@ -10,18 +10,7 @@ enum SweepSpecParser {
         let space = searchSpace(pairs, owner: owner, reader: reader)
         let objective = self.objective(pairs, owner: owner, reader: reader)
         let limits = self.limits(pairs, owner: owner, reader: reader)
-        var earlyTermination: String?
-        if let node = SpecReader.value(pairs, "early_termination"), !SpecReader.isNull(node), let object = reader.mapping(node, "early_termination") {
-            reader.checkKeys(object, allowed: ["type", "evaluation_interval", "delay_evaluation", "slack_factor", "slack_amount", "truncation_percentage", "exclude_finished_jobs"], prefix: "early_termination")
-            if let typeNode = SpecReader.value(object, "type") {
-                earlyTermination = reader.oneOf(typeNode, "early_termination.type", ["bandit", "median_stopping", "truncation_selection"])
-            } else {
-                reader.report(.missingField, "early_termination.type", "Missing data for required field.", at: node)
-            }
-            if let earlyTermination {
-                reader.warnNotSimulated("early termination (\(earlyTermination)); every trial runs to the end", "early_termination", at: SpecReader.keyNode(pairs, "early_termination"))
-            }
-        }
+        let earlyTermination = self.earlyTermination(pairs, reader: reader)
         if case .grid = sampling {
             for parameter in space {
                 if case .choice = parameter.distribution { continue }
@@ -42,7 +31,33 @@ enum SweepSpecParser {
         }
         return SweepJobSpec(metadata: metadata, trial: trial, inputs: reader.jobInputs(pairs, prefix: ""),
                             outputs: reader.jobOutputs(pairs, prefix: ""), samplingAlgorithm: sampling,
-                            searchSpace: space, objective: objective, limits: limits, earlyTerminationType: earlyTermination)
+                            searchSpace: space, objective: objective, limits: limits, earlyTermination: earlyTermination)
+    }
+
+    static func earlyTermination(_ pairs: SpecReader.Pairs, reader: SpecReader) -> EarlyTerminationPolicy? {
+        guard let node = SpecReader.value(pairs, "early_termination"), !SpecReader.isNull(node),
+              let object = reader.mapping(node, "early_termination") else { return nil }
+        let field = "early_termination"
+        reader.checkKeys(object, allowed: ["type", "evaluation_interval", "delay_evaluation", "slack_factor", "slack_amount", "truncation_percentage", "exclude_finished_jobs"], prefix: field)
+        guard let typeNode = SpecReader.value(object, "type") else {
+            reader.report(.missingField, "\(field).type", "Missing data for required field.", at: node)
+            return nil
+        }
+        guard let text = reader.oneOf(typeNode, "\(field).type", ["bandit", "median_stopping", "truncation_selection"]),
+              let kind = EarlyTerminationPolicy.Kind(rawValue: text) else { return nil }
+        var policy = EarlyTerminationPolicy(kind: kind)
+        policy.evaluationInterval = reader.optionalInteger(object, "evaluation_interval", prefix: field, minimum: 0).map { max($0, 1) } ?? 1
+        policy.delayEvaluation = reader.optionalInteger(object, "delay_evaluation", prefix: field, minimum: 0) ?? 0
+        if let value = SpecReader.value(object, "slack_factor"), !SpecReader.isNull(value) { policy.slackFactor = reader.number(value, "\(field).slack_factor") }
+        if let value = SpecReader.value(object, "slack_amount"), !SpecReader.isNull(value) { policy.slackAmount = reader.number(value, "\(field).slack_amount") }
+        if kind == .bandit && (policy.slackFactor == nil) == (policy.slackAmount == nil) {
+            reader.report(.invalidField, "\(field).slack_factor", "A bandit policy needs exactly one of slack_factor and slack_amount.", at: SpecReader.keyNode(pairs, "early_termination"))
+        }
+        if let percentage = reader.optionalInteger(object, "truncation_percentage", prefix: field, minimum: 1) {
+            if percentage > 99 { reader.report(.invalidField, "\(field).truncation_percentage", "Must be between 1 and 99.", at: SpecReader.value(object, "truncation_percentage")) }
+            policy.truncationPercentage = percentage
+        }
+        return policy
     }
 
     static func trial(_ pairs: SpecReader.Pairs, owner: Node, reader: SpecReader) -> CommandComponentSpec {

@@ -9,6 +9,7 @@ struct SweepPlan: Sendable {
     var objective: SweepObjective
     var limits: SweepLimits
     var notes: [String]
+    var earlyTermination: EarlyTerminationPolicy?
 }
 
 extension JobPlanner {
@@ -42,10 +43,10 @@ extension JobPlanner {
         case .grid:
             notes.append("Grid sampling over every combination of the choice values.")
         }
-        if let policy = spec.earlyTerminationType {
-            notes.append("not simulated yet: early termination (\(policy)); every trial runs to the end.")
+        if let policy = spec.earlyTermination {
+            notes.append("Early termination: \(policy.kind.rawValue), evaluated every \(policy.evaluationInterval) logged value(s) of \(spec.objective.primaryMetric) after the first \(policy.delayEvaluation).")
         }
         let assignments = SweepSampler.sample(spec.searchSpace, algorithm: spec.samplingAlgorithm, count: spec.limits.maxTotalTrials)
-        return SweepPlan(info: info, trialTemplate: template, assignments: assignments, objective: spec.objective, limits: spec.limits, notes: notes)
+        return SweepPlan(info: info, trialTemplate: template, assignments: assignments, objective: spec.objective, limits: spec.limits, notes: notes, earlyTermination: spec.earlyTermination)
     }
 }

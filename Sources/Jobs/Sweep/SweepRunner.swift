@@ -42,10 +42,14 @@ struct SweepRunner {
         for result in results where result.status != .completed {
             log(sandbox, name, "Trial \(result.name) ended \(result.status.rawValue)\(result.error.map { ": \($0.message)" } ?? "").")
         }
-        if sweepCanceled && scored.isEmpty {
-            return finish(plan, .canceled, JobErrorInfo(code: "UserError", message: "The sweep was canceled."), startedAt, best: nil)
+        let best = scored.min { lhs, rhs in
+            plan.objective.goal == .minimize ? lhs.value < rhs.value : lhs.value > rhs.value
         }
-        guard !scored.isEmpty else {
+        if sweepCanceled {
+            let message = "The sweep was canceled" + (best == nil ? "." : "; the best of the trials that completed is reported.")
+            return finish(plan, .canceled, JobErrorInfo(code: "UserError", message: message), startedAt, best: best)
+        }
+        guard let best else {
             if let first = missing.first {
                 let logged = first.logged.isEmpty ? "none" : first.logged.joined(separator: ", ")
                 let message = "The primary metric '\(metric)' was never logged: trial \(first.trial) completed but logged only these metrics: \(logged). Log '\(metric)' in the training script (MLflow's log_metric, or an `mlopslab ml` command that reports it) or set objective.primary_metric to a metric the script logs."
@@ -57,10 +61,7 @@ struct SweepRunner {
             log(sandbox, name, message)
             return finish(plan, .failed, JobErrorInfo(code: "UserError", message: message), startedAt, best: nil)
         }
-        let best = scored.min { lhs, rhs in
-            plan.objective.goal == .minimize ? lhs.value < rhs.value : lhs.value > rhs.value
-        }
-        if let best { log(sandbox, name, "Best trial: \(best.trial) with \(metric) = \(best.value) (\(plan.objective.goal.rawValue)).") }
+        log(sandbox, name, "Best trial: \(best.trial) with \(metric) = \(best.value) (\(plan.objective.goal.rawValue)).")
         status(name, .finalizing)
         return finish(plan, .completed, nil, startedAt, best: best)
     }
@@ -68,6 +69,7 @@ struct SweepRunner {
     private func runTrials(_ plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation) -> [JobResult] {
         let count = plan.assignments.count
         let collector = TrialCollector(count: count)
+        let monitor = plan.earlyTermination.map { EarlyTerminationMonitor(policy: $0, goal: plan.objective.goal, metric: plan.objective.primaryMetric) }
         let workers = max(1, min(plan.limits.maxConcurrentTrials, count, 8))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -75,7 +77,7 @@ struct SweepRunner {
             DispatchQueue.global().async {
                 defer { group.leave() }
                 while let index = collector.nextIndex() {
-                    collector.store(index, runTrial(index, plan: plan, sandbox: sandbox, startedAt: startedAt, cancellation: cancellation))
+                    collector.store(index, runTrial(index, plan: plan, sandbox: sandbox, startedAt: startedAt, cancellation: cancellation, monitor: monitor))
                 }
             }
         }
@@ -83,7 +85,8 @@ struct SweepRunner {
         return collector.results
     }
 
-    private func runTrial(_ index: Int, plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation) -> JobResult {
+    private func runTrial(_ index: Int, plan: SweepPlan, sandbox: JobSandbox, startedAt: Date, cancellation: JobCancellation,
+                          monitor: EarlyTerminationMonitor?) -> JobResult {
         var trial = plan.trialTemplate
         let trialName = "\(plan.info.name)_\(index)"
         let assignment = plan.assignments[index]
@@ -93,11 +96,14 @@ struct SweepRunner {
                                    parameters: assignment)
         trial.searchValues = assignment
         trial.cancelMarkers = [sandbox.cancelMarker]
+        if let monitor {
+            trial.progressMetric = plan.objective.primaryMetric
+            trial.progressCheck = { values in monitor.observe(trial: trialName, values: values) }
+        }
         if let total = plan.limits.timeoutSeconds {
             let remaining = Double(total) - Date().timeIntervalSince(startedAt)
             if remaining <= 0 {
-                trial.command = "echo 'Not run: the sweep reached limits.timeout of \(total) seconds.'; exit 1"
-                trial.timeoutSeconds = 1
+                return runner.recordNotRun(trial.info, reason: "Not run: the sweep reached its limits.timeout of \(total) seconds before this trial started.")
             } else {
                 let limit = Int(remaining.rounded(.up))
                 trial.timeoutSeconds = min(trial.timeoutSeconds ?? limit, limit)
@@ -105,7 +111,9 @@ struct SweepRunner {
         }
         let parameters = assignment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         log(sandbox, plan.info.name, "Starting trial \(trialName): \(parameters)")
-        return runner.run(trial, cancellation: cancellation)
+        let result = runner.run(trial, cancellation: cancellation)
+        monitor?.finished(trial: trialName, values: result.run.metrics[plan.objective.primaryMetric]?.map(\.value) ?? [])
+        return result
     }
 
     private func finish(_ plan: SweepPlan, _ status: JobStatus, _ error: JobErrorInfo?, _ startedAt: Date?, best: (trial: String, value: Double)?) -> JobResult {

@@ -62,7 +62,7 @@ public enum SweepSampler {
     static func value(_ distribution: SearchDistribution, _ random: inout SweepRandom) -> String {
         func quantise(_ x: Double, _ q: Double) -> Double { (x / q).rounded() * q }
         switch distribution {
-        case .choice(let values): return values[random.int(below: values.count)]
+        case .choice(let values): return values.isEmpty ? "" : values[random.int(below: values.count)]
         case .randint(let upper): return String(random.int(below: upper))
         case .uniform(let low, let high): return format(low + (high - low) * random.unit())
         case .quniform(let low, let high, let q): return format(quantise(low + (high - low) * random.unit(), q))
