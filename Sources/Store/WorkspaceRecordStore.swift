@@ -116,10 +116,10 @@ extension StateDatabase {
         }
     }
 
-    /// Records of a kind whose status column is not one of `statuses` (unfinished jobs).
-    public func resources(kind: String, scope: String, statusNotIn statuses: [String]) throws -> [WorkspaceRecord] {
+    /// Records of a kind whose status column is one of `statuses` (unfinished jobs); uses the status index.
+    public func resources(kind: String, scope: String, statusIn statuses: [String]) throws -> [WorkspaceRecord] {
         try read { db in
-            try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && !statuses.contains(Column("status"))).fetchAll(db)
+            try WorkspaceRecord.filter(Column("kind") == kind && Column("scope") == scope && statuses.contains(Column("status"))).fetchAll(db)
         }
     }
 

@@ -59,7 +59,7 @@ public struct JobRecords: Sendable {
     }
 
     func unfinished() throws -> [InProgressJob] {
-        try workspace.database.resources(kind: JobRecords.kind, scope: target.scopeKey, statusNotIn: ["Completed", "Failed", "Canceled"]).compactMap { record in
+        try workspace.database.resources(kind: JobRecords.kind, scope: target.scopeKey, statusIn: JobStatus.allCases.filter { !$0.isTerminal }.map(\.rawValue)).compactMap { record in
             guard let body = JSONValue.parse(record.body), let status = body["entity"]?["status"]?.stringValue,
                   let parsed = JobStatus(rawValue: status), !parsed.isTerminal,
                   let sandbox = body["internal"]?["sandbox"]?.stringValue else { return nil }
