@@ -77,3 +77,15 @@ struct AzGrammarTests {
         #expect(missing.stderr.contains("workspaces/nope"))
     }
 }
+
+@Suite("az top level")
+struct AzTopLevelTests {
+    @Test("a misspelled top-level group points at az --help and suggests the group")
+    func topLevel() throws {
+        let box = try AzSandbox()
+        let result = box.az("mll data list")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("ERROR: 'mll' is misspelled or not recognized by the system. See 'az --help'."))
+        #expect(result.stderr.contains("    ml"))
+    }
+}

@@ -18,7 +18,7 @@ public enum AzUsageError: UserFacingError, Equatable {
     public var message: String {
         switch self {
         case .unknownCommand(let word, let group, let suggestions):
-            var text = "'\(word)' is misspelled or not recognized by the system. See 'az \(group) --help'."
+            var text = "'\(word)' is misspelled or not recognized by the system. See 'az \(group.isEmpty ? "" : group + " ")--help'."
             if let first = suggestions.first, suggestions.count == 1 {
                 text += "\nThe most similar choice to '\(word)' is:\n    \(first)"
             } else if !suggestions.isEmpty {
