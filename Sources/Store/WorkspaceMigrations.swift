@@ -28,10 +28,14 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v3-workspace-job-parent") { db in
             try db.alter(table: "ws_resource") { t in
                 t.add(column: "parent", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "ws_resource_children", on: "ws_resource", columns: ["kind", "scope", "parent", "created_at"])
+        }
+        migrator.registerMigration("v3-workspace-job-status") { db in
+            try db.alter(table: "ws_resource") { t in
                 t.add(column: "status", .text).notNull().defaults(to: "")
             }
             try db.create(index: "ws_resource_status", on: "ws_resource", columns: ["kind", "scope", "status"])
-            try db.create(index: "ws_resource_children", on: "ws_resource", columns: ["kind", "scope", "parent", "created_at"])
         }
     }
 }
