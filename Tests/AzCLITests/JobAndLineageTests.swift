@@ -54,7 +54,7 @@ struct JobAndLineageTests {
         #expect(tree.hasPrefix("model:clf:1 (custom_model"))
         #expect(tree.contains("├── job:job_one (command, Completed, experiment tests)"))
         #expect(tree.contains("input data:d1:1 (uri_file)"))
-        #expect(tree.contains("environment: azureml:AzureML-sklearn-1.5@latest"))
+        #expect(tree.contains("environment: azureml:AzureML-sklearn-1.5:22 (requested as azureml:AzureML-sklearn-1.5@latest)"))
     }
 
     @Test("a failing command leaves the job Failed with its logs; --stream exits 1 with az's exception text")

@@ -17,10 +17,12 @@ public struct JSONPatch: Sendable, Equatable {
         let path = text[..<eq].split(separator: ".").map(String.init)
         let raw = String(text[text.index(after: eq)...])
         let value: JSONValue
-        if raw.isEmpty { value = .string("") } else if let parsed = JSONValue.parse(raw), !(parsed.stringValue != nil && !raw.hasPrefix("\"")) {
+        if raw.count >= 2, raw.hasPrefix("\""), raw.hasSuffix("\"") {
+            value = .string(String(raw.dropFirst().dropLast()))
+        } else if let parsed = JSONValue.parse(raw) {
             value = parsed
         } else {
-            value = .string(raw.count >= 2 && raw.hasPrefix("\"") && raw.hasSuffix("\"") ? String(raw.dropFirst().dropLast()) : raw)
+            value = .string(raw)
         }
         return JSONPatch(path: path, value: value)
     }

@@ -107,7 +107,7 @@ public struct JobService: Sendable {
             switch command.environment {
             case .registered(let reference)?:
                 entity["environment"] = .string(reference)
-                lineage["environment"] = .string(reference)
+                lineage["environment"] = .string(resolvedEnvironment(reference))
             case .inline(let inline)?:
                 entity["environment"] = .string("azureml:CliV2AnonymousEnvironment:\(Workspace.stableGuid(String(describing: inline)).prefix(8))")
                 lineage["environment"] = .string("inline image \(inline.image ?? "(build context)")")
@@ -121,6 +121,29 @@ public struct JobService: Sendable {
         }
         lineage["compute"] = .string(metadata.compute ?? "serverless")
         return (entity, .object(lineage))
+    }
+}
+
+extension JobService {
+    /// `azureml:name:version` of the environment version a reference points at now (labels resolved),
+    /// so lineage names the exact version even after `@latest` moves on.
+    func resolvedEnvironment(_ reference: String) -> String {
+        guard let parsed = AssetReference.parse(reference) else { return reference }
+        let exact: String?
+        switch parsed {
+        case .registry("azureml", _, let name, _):
+            exact = CuratedEnvironments.find(name).map { "azureml://registries/azureml/environments/\($0.name.dropFirst("AzureML-".count))/versions/\($0.version)" }
+        case .version(let name, _), .label(let name, _):
+            if name.hasPrefix("AzureML-"), let curated = CuratedEnvironments.find(name) {
+                exact = "azureml:\(curated.name):\(curated.version)"
+            } else {
+                exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "azureml:\($0.record.name):\($0.record.version)" }
+            }
+        case .registry:
+            exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "\(reference) (version \($0.record.version))" }
+        }
+        guard let exact, exact != reference else { return reference }
+        return "\(exact) (requested as \(reference))"
     }
 }
 
