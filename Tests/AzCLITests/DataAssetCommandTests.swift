@@ -127,3 +127,39 @@ struct DataAssetCommandTests {
         #expect(versions == Array(1...8))
     }
 }
+
+@Suite("Bad input to az commands")
+struct BadInputTests {
+    @Test("unparsable YAML, a missing file and a non-mapping document each give one clear error")
+    func badFiles() throws {
+        let box = try AzSandbox()
+        try box.write("broken.yml", "name: x\npath: [unclosed\n")
+        let broken = box.az("ml data create -f broken.yml")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("1) YAML file cannot be parsed."))
+        #expect(broken.stderr.contains("Error while parsing yaml file"))
+        let missing = box.az("ml environment create -f nope.yml")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("One or more files or folders do not exist."))
+        try box.write("list.yml", "- a\n- b\n")
+        let list = box.az("ml compute create -f list.yml")
+        #expect(list.status == 1)
+        #expect(list.stderr.contains("Not a valid mapping type."))
+        try box.write("binary.yml", "\u{0}\u{1}\u{2}name: x")
+        let binary = box.az("ml model create -f binary.yml")
+        #expect(binary.status == 1)
+        #expect(binary.stderr.hasPrefix("ERROR: "))
+    }
+
+    @Test("non-numeric numbers, unknown workspaces and unknown references are errors, not crashes")
+    func badValues() throws {
+        let box = try AzSandbox()
+        let number = box.az("ml compute create -n c1 --type amlcompute --max-instances two")
+        #expect(number.status == 2)
+        #expect(number.stderr.contains("invalid int value: 'two'"))
+        #expect(box.az("ml data list -g nope").stderr.contains("(ResourceGroupNotFound)"))
+        #expect(box.az("ml model show -n nope -v 1").stderr.contains("was not found"))
+        #expect(box.az("ml environment show -n AzureML-sklearn-1.5 -v 999").status == 1)
+        #expect(box.az("ml data show -n d -v 1 -l latest").stderr.contains("Cannot specify both version and label."))
+    }
+}
