@@ -163,3 +163,22 @@ struct BadInputTests {
         #expect(box.az("ml data show -n d -v 1 -l latest").stderr.contains("Cannot specify both version and label."))
     }
 }
+
+@Suite("az ml model")
+struct ModelCommandTests {
+    @Test("mlflow models copy their flavors; download writes the registered files back out")
+    func mlflowAndDownload() throws {
+        let box = try AzSandbox()
+        try box.write("mlflow-model/MLmodel", "flavors:\n  python_function:\n    loader_module: mlflow.sklearn\n  sklearn:\n    sklearn_version: 1.5.1\n")
+        try box.write("mlflow-model/model.pkl", "pickled")
+        let created = box.az("ml model create -n m --type mlflow_model -p mlflow-model --query [version,type,flavors.sklearn.sklearn_version] -o tsv")
+        #expect(created.stdout == "1\nmlflow_model\n1.5.1\n", "\(created.stderr)")
+        try box.write("plain/model.pkl", "x")
+        let noMLmodel = box.az("ml model create -n m2 --type mlflow_model -p plain")
+        #expect(noMLmodel.status == 1)
+        #expect(noMLmodel.stderr.contains("No MLmodel file"))
+        #expect(box.az("ml model download -n m -v 1 -p downloads").status == 0)
+        #expect(try String(contentsOf: box.work.appendingPathComponent("downloads/m/mlflow-model/model.pkl"), encoding: .utf8) == "pickled")
+        #expect(box.az("ml model update -n m -v 1 --stage Production --query stage -o tsv").stdout == "Production\n")
+    }
+}
