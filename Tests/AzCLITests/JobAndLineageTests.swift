@@ -111,7 +111,10 @@ struct JobAndLineageTests {
         #expect(json["resources"]?.arrayValue?.first { $0["resource"] == "cold" }?["cost_usd"]?.doubleValue == 0)
         try box.write("job.yml", "command: echo hi\nenvironment:\n  image: python\ncompute: azureml:cold\n")
         #expect(box.az("ml job create -f job.yml -o none").status == 0)
+        #expect(box.az("ml compute list-nodes -n cold --query length(@) -o tsv").stdout == "1\n", "the node stays up for idle_time_before_scale_down")
+        #expect(box.az("ml compute list-nodes -n warm --query length(@) -o tsv").stdout == "2\n")
         _ = try runShell(ClockCommand.self, ["advance", "1h"], home: box.home)
+        #expect(box.az("ml compute list-nodes -n cold --query length(@) -o tsv").stdout == "0\n", "idle nodes scale down once idle_time_before_scale_down has passed")
         let after = try #require(JSONValue.parse(try runShell(CostCommand.self, ["--json"], home: box.home)))
         let cold = after["resources"]?.arrayValue?.first { $0["resource"] == "cold" }
         #expect((cold?["node_hours"]?.doubleValue ?? 0) >= 0.03, "a job keeps a node up for the run plus idle_time_before_scale_down (120 s)")

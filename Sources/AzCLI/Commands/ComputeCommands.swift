@@ -78,6 +78,10 @@ enum ComputeCommands {
             try ComputeStore(workspace: invocation.workspace()).delete(name, in: target)
             return .nothing
         },
+        AzCommandSpec("ml compute list-nodes", "List the nodes a cluster has up now (on the simulated clock).", options: [AzOption.name(required: true)]) { invocation in
+            let workspace = try invocation.workspace()
+            return .json(.array(try ComputeStore(workspace: workspace).nodes(try invocation.require("--name"), at: try workspace.clock.now(), in: invocation.target())))
+        },
         AzCommandSpec("ml compute list-sizes", "List the VM sizes the simulator knows, with their hourly prices.", options: [
             AzOption(["--type", "-t"], "Compute type (accepted)."), AzOption(["--location", "-l"], "Location (accepted)."),
         ]) { _ in

@@ -165,6 +165,22 @@ public struct ComputeStore: Sendable {
         try save(entity: loaded.entity, billing: loaded.billing, deletedAt: nil, name: name, createdAt: loaded.record.createdAt, in: target)
     }
 
+    /// Nodes up at `now` on the simulated clock: standing min_instances nodes plus nodes a job
+    /// used that are still within idle_time_before_scale_down (what `az ml compute list-nodes` shows).
+    public func nodes(_ name: String, at now: Date, in target: WorkspaceTarget) throws -> [JSONValue] {
+        let loaded = try load(name, in: target)
+        var nodes: [JSONValue] = []
+        for period in loaded.billing where period.start <= now && (period.end.map { $0 > now } ?? true) {
+            for _ in 0..<period.nodes {
+                let index = nodes.count
+                let idleUntil = period.end.map { "scales down at \(SimulatedClock.isoString($0))" } ?? "kept by min_instances"
+                nodes.append(["node_id": .string("tvmps_\(Workspace.stableGuid("\(name)-\(index)").prefix(12))_d"), "node_state": "idle",
+                              "private_ip_address": .string("10.0.0.\(index + 4)"), "port": 50000, "note": .string(idleUntil)])
+            }
+        }
+        return nodes
+    }
+
     /// Every compute ever created in the workspace (deleted ones too) with its billing periods.
     public func billingHistory(in target: WorkspaceTarget) throws -> [(entity: JSONValue, billing: [BillingPeriod], deletedAt: Date?)] {
         try workspace.database.resources(kind: ComputeStore.kind, scope: target.scopeKey).compactMap { record in
