@@ -57,6 +57,6 @@ struct ComputeCostTests {
 
     @Test("bad durations are refused")
     func badDurations() {
-        for text in ["", "-3h", "3x", "h"] { #expect(throws: WorkspaceError.self) { try SimulatedClock.parseDuration(text) } }
+        for text in ["", "-3h", "3x", "h", "1e308d", "nan", "inf"] { #expect(throws: WorkspaceError.self) { try SimulatedClock.parseDuration(text) } }
     }
 }

@@ -27,11 +27,12 @@ public struct SimulatedClock: Sendable {
     public static func parseDuration(_ text: String) throws -> TimeInterval {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800]
-        if let last = trimmed.last, let unit = units[last], let value = Double(trimmed.dropLast()), value.isFinite, value > 0 {
+        let limit = 100 * 365 * 86400.0
+        if let last = trimmed.last, let unit = units[last], let value = Double(trimmed.dropLast()), value.isFinite, value > 0, value * unit <= limit {
             return value * unit
         }
-        if let value = Double(trimmed), value.isFinite, value > 0 { return value }
-        throw WorkspaceError.invalidArgument("invalid duration '\(text)': use a positive number with a unit, e.g. 90s, 45m, 3h, 7d or 2w")
+        if let value = Double(trimmed), value.isFinite, value > 0, value <= limit { return value }
+        throw WorkspaceError.invalidArgument("invalid duration '\(text)': use a positive number with a unit, e.g. 90s, 45m, 3h, 7d or 2w (at most 100 years)")
     }
 
     /// ISO-8601 text as az prints times (`2026-11-21T21:30:00.000000+00:00`).
