@@ -157,7 +157,8 @@ public struct ComputeStore: Sendable {
     public func recordJobUsage(compute name: String, start: Date, end: Date, nodes: Int, in target: WorkspaceTarget) throws {
         guard var loaded = try? load(name, in: target), loaded.entity["type"]?.stringValue == "amlcompute" else { return }
         let minimum = Int(loaded.entity["min_instances"]?.intValue ?? 0)
-        let extra = max(0, nodes - minimum)
+        let maximum = Int(loaded.entity["max_instances"]?.intValue ?? 4)
+        let extra = min(max(0, nodes - minimum), max(0, maximum - minimum))
         guard extra > 0, let size = SKUCatalogue.size(named: loaded.entity["size"]?.stringValue ?? "") else { return }
         let idle = TimeInterval(loaded.entity["idle_time_before_scale_down"]?.intValue ?? 120)
         loaded.billing.append(BillingPeriod(start: start, end: max(end, start).addingTimeInterval(idle), nodes: extra,
