@@ -45,6 +45,7 @@ struct ComputeCostTests {
         #expect(throws: WorkspaceError.self) { try compute.create(ComputeRequest(name: "c1", type: "amlcompute", minInstances: 3, maxInstances: 2), in: box.target) }
         #expect(throws: WorkspaceError.self) { try compute.create(ComputeRequest(name: "1bad", type: "amlcompute"), in: box.target) }
         #expect(throws: WorkspaceError.self) { try compute.create(ComputeRequest(name: "c1", type: "amlcompute", size: "STANDARD_XYZ"), in: box.target) }
+        #expect(throws: WorkspaceError.self) { try compute.create(ComputeRequest(name: "huge", type: "amlcompute", minInstances: 0, maxInstances: 1_000_000), in: box.target) }
         _ = try compute.create(ComputeRequest(name: "c1", type: "amlcompute"), in: box.target)
         #expect(throws: WorkspaceError.self) { try compute.create(ComputeRequest(name: "c1", type: "amlcompute"), in: box.target) }
         #expect(throws: WorkspaceError.self) { try compute.setRunning("c1", running: true, in: box.target) }

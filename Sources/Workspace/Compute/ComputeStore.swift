@@ -5,6 +5,8 @@ import Store
 /// periods their nodes run for, so `mlopslab cost` can price them over simulated time.
 public struct ComputeStore: Sendable {
     static let kind = "compute"
+    /// Nodes a cluster may have at most (the simulated subscription's quota).
+    public static let quotaNodes = 100
     let workspace: Workspace
 
     public init(workspace: Workspace) { self.workspace = workspace }
@@ -53,6 +55,9 @@ public struct ComputeStore: Sendable {
         var billing: [BillingPeriod] = []
         if request.type == "amlcompute" {
             let minimum = request.minInstances ?? 0, maximum = request.maxInstances ?? 4
+            guard maximum <= ComputeStore.quotaNodes else {
+                throw WorkspaceError.failed("(QuotaExceeded) max_instances \(maximum) is above this simulated subscription's quota of \(ComputeStore.quotaNodes) nodes per cluster.")
+            }
             guard minimum >= 0, maximum >= 1, minimum <= maximum else {
                 throw WorkspaceError.invalidArgument("invalid scale settings: need 0 <= --min-instances <= --max-instances and --max-instances >= 1 (got min \(minimum), max \(maximum))")
             }
@@ -126,6 +131,9 @@ public struct ComputeStore: Sendable {
             }
             let minimum = minInstances ?? Int(entity["min_instances"]?.intValue ?? 0)
             let maximum = maxInstances ?? Int(entity["max_instances"]?.intValue ?? 4)
+            guard maximum <= ComputeStore.quotaNodes else {
+                throw WorkspaceError.failed("(QuotaExceeded) max_instances \(maximum) is above this simulated subscription's quota of \(ComputeStore.quotaNodes) nodes per cluster.")
+            }
             guard minimum >= 0, maximum >= 1, minimum <= maximum else {
                 throw WorkspaceError.invalidArgument("invalid scale settings: need 0 <= min_instances <= max_instances and max_instances >= 1 (got min \(minimum), max \(maximum))")
             }
