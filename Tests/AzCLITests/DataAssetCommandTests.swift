@@ -145,6 +145,11 @@ struct BadInputTests {
         let list = box.az("ml compute create -f list.yml")
         #expect(list.status == 1)
         #expect(list.stderr.contains("Not a valid mapping type."))
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + (1...8).map { "l\($0): &l\($0) [" + Array(repeating: "*\($0 == 1 ? "a" : "l\($0 - 1)")", count: 10).joined(separator: ", ") + "]" }.joined(separator: "\n") + "\nname: x\n"
+        try box.write("bomb.yml", bomb)
+        let exploded = box.az("ml data create -f bomb.yml")
+        #expect(exploded.status == 1)
+        #expect(exploded.stderr.contains("expands to more than"))
         try box.write("binary.yml", "\u{0}\u{1}\u{2}name: x")
         let binary = box.az("ml model create -f binary.yml")
         #expect(binary.status == 1)

@@ -46,7 +46,11 @@ public struct YAMLDocument: Sendable {
             ]))
         }
         var lines: [String: Int] = [:]
-        let root = convert(node, path: "", lines: &lines, depth: 0)
+        var budget = YAMLDocument.maximumValues
+        let root = convert(node, path: "", lines: &lines, depth: 0, budget: &budget)
+        guard budget >= 0 else {
+            throw WorkspaceError.failed("\(file.path) expands to more than \(YAMLDocument.maximumValues) values (anchors and aliases repeated too often); an Azure ML spec is a few hundred values")
+        }
         return YAMLDocument(file: file, root: root, lines: lines)
     }
 
@@ -57,14 +61,18 @@ public struct YAMLDocument: Sendable {
         self.lines = lines
     }
 
-    private static func convert(_ node: Node, path: String, lines: inout [String: Int], depth: Int) -> JSONValue {
-        guard depth < 64 else { return .null }
+    /// The most values a document may expand to (guards against alias bombs).
+    static let maximumValues = 200_000
+
+    private static func convert(_ node: Node, path: String, lines: inout [String: Int], depth: Int, budget: inout Int) -> JSONValue {
+        budget -= 1
+        guard depth < 64, budget >= 0 else { return .null }
         switch node {
         case .scalar(let scalar):
             return scalarValue(scalar)
         case .sequence(let sequence):
             return .array(sequence.enumerated().map { index, item in
-                convert(item, path: "\(path)[\(index)]", lines: &lines, depth: depth + 1)
+                convert(item, path: "\(path)[\(index)]", lines: &lines, depth: depth + 1, budget: &budget)
             })
         case .mapping(let mapping):
             var fields: [String: JSONValue] = [:]
@@ -72,7 +80,7 @@ public struct YAMLDocument: Sendable {
                 let key = keyNode.string ?? String(describing: keyNode)
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 if let line = keyNode.mark?.line { lines[keyPath] = line }
-                fields[key] = convert(valueNode, path: keyPath, lines: &lines, depth: depth + 1)
+                fields[key] = convert(valueNode, path: keyPath, lines: &lines, depth: depth + 1, budget: &budget)
             }
             return .object(fields)
         case .alias:
