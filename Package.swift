@@ -32,9 +32,9 @@ let package = Package(
         .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
-        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"], resources: [.process("Resources")]),
         .target(name: "AzCLI", dependencies: [
-            "Workspace", "CLICore",
+            "Workspace", "Jobs", "Store", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "Shell", dependencies: [
@@ -61,7 +61,7 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),

@@ -50,6 +50,7 @@ enum StateMigrations {
                 t.column("rated_at", .double).notNull()
             }
         }
+        WorkspaceMigrations.register(on: &migrator)
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzCLI
 import MLCommands
 
 /// The command table shared by one-shot runs (`mlopslab practice ...`) and the REPL.
@@ -10,6 +11,9 @@ struct RootCommand: ParsableCommand {
         Run without a command to open the REPL. Global option: --home DIR (or MLOPSLAB_HOME) chooses the state home, default ~/.mlopslab.
         """,
         version: Entry.version,
-        subcommands: [PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, ScorecardCommand.self, PacksCommand.self, MLCommand.self]
+        subcommands: [
+            PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, ScorecardCommand.self,
+            PacksCommand.self, MLCommand.self, AzCommand.self, LineageCommand.self, ClockCommand.self, CostCommand.self,
+        ]
     )
 }

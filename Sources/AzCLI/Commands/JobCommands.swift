@@ -1,0 +1,127 @@
+import CLICore
+import Foundation
+import Jobs
+import Workspace
+
+/// `az ml job create|show|list|stream|cancel|download|archive|restore|update`: jobs really run
+/// through the Jobs engine, in this process, with their records in the state home.
+enum JobCommands {
+    static let listView = TableView([
+        ("Name", TableView.field("name")), ("Status", TableView.field("status")), ("Experiment", TableView.field("experiment_name")),
+        ("Compute target", TableView.field("compute")), ("Job type", TableView.field("type")),
+        ("Created on", { $0["creation_context"]?["created_at"]?.stringValue ?? "" }),
+    ])
+
+    static func service(_ invocation: AzInvocation) throws -> (JobService, JobRecords) {
+        let workspace = try invocation.workspace()
+        let target = try invocation.target()
+        let service = JobService(workspace: workspace, target: target)
+        try service.recover()
+        return (service, JobRecords(workspace: workspace, target: target))
+    }
+
+    static let specs: [AzCommandSpec] = [
+        AzCommandSpec("ml job create", "Create a job (runs it here until it ends).", options: [
+            AzOption(["--file", "-f"], "Local path to the YAML file containing the job specification.", required: true),
+            AzOption(["--name", "-n"], "Name of the job (overrides the YAML and the generated name)."), AzOption.set,
+            AzOption(["--stream", "-s"], "Stream the job's logs to the console until it ends.", arity: .flag),
+            AzOption(["--web", "-e"], "Show the studio URL (printed, not opened).", arity: .flag),
+            AzOption(["--save-as", "-a"], "File to write the created job's JSON to."),
+            AzOption(["--skip-validation"], "Skip validation (accepted; validation always runs here).", arity: .flag),
+        ], examples: ["az ml job create -f job.yml --stream", "az ml job create -f pipeline.yml --set settings.default_compute=azureml:cpu-cluster"]) { invocation in
+            let (service, _) = try service(invocation)
+            let file = invocation.localURL(try invocation.require("--file"))
+            let patches = try invocation.strings("--set").map(JSONPatch.parse)
+            let streaming = invocation.flag("--stream")
+            let environment = invocation.environment
+            let box = ConsoleWriter(console: environment.console)
+            let submitted = try service.submit(
+                file: file, nameOverride: invocation.string("--name"), patches: patches, workingFolder: invocation.workingFolder,
+                pathGuard: invocation.pathGuard(specFolder: file.deletingLastPathComponent()),
+                onStart: { name, type in
+                    if streaming { environment.console.write(JobStreamFormat.header(job: name, type: type, workspace: service.context)) }
+                },
+                onLog: streaming ? { @Sendable text in box.write(text) } : nil)
+            for warning in submitted.warnings { invocation.warn(warning) }
+            let name = submitted.entity["name"]?.stringValue ?? ""
+            if streaming {
+                invocation.emit(JobStreamFormat.summary(job: name, workspace: service.context))
+                if submitted.status == .failed, let error = submitted.error { throw WorkspaceError.failed(JobStreamFormat.failure(error)) }
+            }
+            if let saveAs = invocation.string("--save-as") {
+                try? (submitted.entity.prettyPrinted() + "\n").write(to: invocation.localURL(saveAs), atomically: true, encoding: .utf8)
+            }
+            return .json(submitted.entity)
+        },
+        AzCommandSpec("ml job show", "Show details for a job.", options: [AzOption.name(required: true), AzOption(["--web", "-e"], "Show the studio URL.", arity: .flag)]) { invocation in
+            .json(try service(invocation).1.find(try invocation.require("--name")).entity)
+        },
+        AzCommandSpec("ml job list", "List jobs in a workspace (newest first).", options: [
+            AzOption(["--max-results", "-r"], "Max number of results to return (default 50)."),
+            AzOption(["--all-results"], "Return all results.", arity: .flag),
+            AzOption(["--parent-job-name", "-p"], "List the child jobs of this pipeline or sweep job."),
+            AzOption.includeArchived, AzOption.archivedOnly,
+        ]) { invocation in
+            let records = try service(invocation).1
+            let limit = invocation.flag("--all-results") ? nil : (try invocation.int("--max-results") ?? 50)
+            let items = try records.list(parent: invocation.string("--parent-job-name"), filter: invocation.archiveFilter(), limit: limit)
+            if limit == 50, invocation.string("--max-results") == nil, items.count == 50 {
+                invocation.warn("Showing the 50 most recent jobs; use --max-results or --all-results to see more.")
+            }
+            return .value(.array(items), table: listView)
+        },
+        AzCommandSpec("ml job stream", "Stream a job's logs until it ends.", options: [AzOption.name(required: true)]) { invocation in
+            let (service, records) = try service(invocation)
+            let name = try invocation.require("--name")
+            let stored = try records.find(name)
+            guard let sandbox = stored.sandbox else { throw WorkspaceError.failed("job \(name) has no logs") }
+            if stored.entity["parent_job_name"]?.stringValue != nil, stored.entity["type"]?.stringValue == "command" {
+                throw WorkspaceError.failed("(PipelineChildJobError) az ml job stream is not supported on pipeline child jobs; stream the parent job \(stored.entity["parent_job_name"]?.stringValue ?? "") instead.")
+            }
+            let status = JobStreamer.stream(job: name, type: stored.entity["type"]?.stringValue ?? "command", sandbox: sandbox, workspace: service.context,
+                                            currentStatus: { (try? records.find(name))?.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)) },
+                                            write: { invocation.emit($0) })
+            if status == .failed, let error = (try? records.find(name))?.entity["error"] {
+                throw WorkspaceError.failed(JobStreamFormat.failure(JobErrorInfo(code: error["code"]?.stringValue ?? "UserError", message: error["message"]?.stringValue ?? "")))
+            }
+            return .nothing
+        },
+        AzCommandSpec("ml job cancel", "Cancel a job.", options: [AzOption.name(required: true), AzOption.noWait]) { invocation in
+            try service(invocation).0.cancel(try invocation.require("--name"))
+            return .nothing
+        },
+        AzCommandSpec("ml job download", "Download a job's logs and outputs.", options: [
+            AzOption.name(required: true), AzOption(["--download-path", "-p"], "Folder to download into (default: the working folder)."),
+            AzOption(["--output-name"], "A named output to download (default: logs and the default artifacts)."),
+            AzOption(["--all"], "Download every output and the logs.", arity: .flag),
+        ]) { invocation in
+            let records = try service(invocation).1
+            let name = try invocation.require("--name")
+            let destination = invocation.localURL(invocation.string("--download-path") ?? ".")
+            let written = try JobDownload(records: records).download(name, output: invocation.string("--output-name"), all: invocation.flag("--all"), to: destination)
+            for path in written { invocation.emit("Downloading \(path.lastPathComponent) to \(path.path)\n") }
+            return .nothing
+        },
+        AzCommandSpec("ml job archive", "Archive a job.", options: [AzOption.name(required: true)]) { invocation in
+            try service(invocation).1.setArchived(try invocation.require("--name"), archived: true)
+            return .nothing
+        },
+        AzCommandSpec("ml job restore", "Restore an archived job.", options: [AzOption.name(required: true)]) { invocation in
+            try service(invocation).1.setArchived(try invocation.require("--name"), archived: false)
+            return .nothing
+        },
+        AzCommandSpec("ml job update", "Update display_name, experiment_name, description or tags of a job.", options: [AzOption.name(required: true), AzOption.set]) { invocation in
+            let patches = try invocation.strings("--set").map(JSONPatch.parse)
+            guard !patches.isEmpty else { throw AzUsageError.usage("Nothing to update: pass --set display_name=... (or experiment_name, description, tags.<key>)") }
+            return .json(try service(invocation).1.update(try invocation.require("--name"), patches: patches))
+        },
+    ]
+}
+
+/// Lets the job's log callback write to the console; the engine calls it from the thread running
+/// the job while the command waits, so writes never overlap.
+final class ConsoleWriter: @unchecked Sendable {
+    let console: any Console
+    init(console: any Console) { self.console = console }
+    func write(_ text: String) { console.write(text) }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CLICore
+import Foundation
+import Workspace
+
+/// `mlopslab clock show|advance`: the simulated clock that cost and schedules use.
+public struct ClockCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "clock",
+        abstract: "Show or move the simulated clock (cost, idle scale-down and schedules run on it).",
+        subcommands: [Show.self, Advance.self],
+        defaultSubcommand: Show.self
+    )
+
+    public init() {}
+
+    /// `mlopslab clock show`.
+    public struct Show: ParsableCommand {
+        public static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the simulated time and how far it runs ahead of real time.")
+        public init() {}
+        public func run() throws {
+            let context = CommandContext.active
+            let workspace = try Workspace(home: context.home.url)
+            let offset = try workspace.clock.offset()
+            context.console.line("Simulated time: \(SimulatedClock.isoString(try workspace.clock.now()))")
+            context.console.line("Ahead of real time by: \(ClockCommand.describe(offset))")
+        }
+    }
+
+    /// `mlopslab clock advance 3h`.
+    public struct Advance: ParsableCommand {
+        public static let configuration = CommandConfiguration(commandName: "advance", abstract: "Move the simulated clock forward, e.g. 90m, 3h, 7d.")
+        @Argument(help: "How far: a number with s, m, h, d or w (e.g. 3h, 7d).")
+        var duration: String
+        public init() {}
+        public func run() throws {
+            let context = CommandContext.active
+            let workspace = try Workspace(home: context.home.url)
+            let seconds = try SimulatedClock.parseDuration(duration)
+            let now = try workspace.clock.advance(by: seconds)
+            context.console.line("Advanced the clock by \(ClockCommand.describe(seconds)); simulated time is now \(SimulatedClock.isoString(now)).")
+        }
+    }
+
+    static func describe(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds)
+        let days = total / 86400, hours = (total % 86400) / 3600, minutes = (total % 3600) / 60
+        var parts: [String] = []
+        if days > 0 { parts.append("\(days)d") }
+        if hours > 0 { parts.append("\(hours)h") }
+        if minutes > 0 || parts.isEmpty { parts.append("\(minutes)m") }
+        return parts.joined(separator: " ")
+    }
+}

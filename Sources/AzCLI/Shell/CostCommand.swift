@@ -1,0 +1,58 @@
+import ArgumentParser
+import CLICore
+import Foundation
+import Workspace
+
+/// `mlopslab cost`: what each compute has cost so far on the simulated clock, priced from the SKU table.
+public struct CostCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "cost",
+        abstract: "Report cost per compute resource over simulated time (nodes billed × hours × SKU price).",
+        discussion: "Clusters bill min_instances nodes even when idle; compute instances bill while Running. Move time with `mlopslab clock advance 7d`."
+    )
+
+    @Option(name: [.customShort("g"), .customLong("resource-group")], help: "Resource group (default: the configured one).")
+    var resourceGroup: String?
+
+    @Option(name: [.customShort("w"), .customLong("workspace-name")], help: "Workspace (default: the configured one).")
+    var workspaceName: String?
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    public init() {}
+
+    public func run() throws {
+        let context = CommandContext.active
+        let workspace = try Workspace(home: context.home.url)
+        let target = try workspace.target(group: resourceGroup, workspace: workspaceName)
+        let now = try workspace.clock.now()
+        let report = CostReport.compute(history: try ComputeStore(workspace: workspace).billingHistory(in: target), now: now)
+        if json {
+            let lines: [JSONValue] = report.lines.map { line in
+                ["resource": .string(line.resource), "type": .string(line.type), "size": .string(line.size), "tier": .string(line.tier),
+                 "node_hours": .double((line.nodeHours * 100).rounded() / 100), "cost_usd": .double((line.costUSD * 100).rounded() / 100), "note": .string(line.note)]
+            }
+            context.console.write(JSONValue.object(["as_of": .string(SimulatedClock.isoString(now)), "resources": .array(lines),
+                                                    "total_usd": .double((report.totalUSD * 100).rounded() / 100)]).prettyPrinted() + "\n")
+            return
+        }
+        context.console.line("Cost as of \(SimulatedClock.isoString(now)) (simulated clock), workspace \(target.workspaceName)")
+        guard !report.lines.isEmpty else {
+            context.console.line("No compute has been created yet, so nothing has cost anything.")
+            return
+        }
+        let rows = report.lines.map { [$0.resource, $0.type, $0.size, $0.tier, String(format: "%.2f", $0.nodeHours), String(format: "$%.2f", $0.costUSD), $0.note] }
+        let headers = ["Resource", "Type", "Size", "Tier", "Node hours", "Cost (USD)", "Note"]
+        var widths = headers.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        context.console.line(line(headers))
+        context.console.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for row in rows { context.console.line(line(row)) }
+        context.console.line(String(format: "Total: $%.2f", report.totalUSD))
+    }
+}

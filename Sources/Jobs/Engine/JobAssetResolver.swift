@@ -1,0 +1,53 @@
+import Foundation
+
+/// A data input resolved to something on disk.
+public struct ResolvedData: Sendable, Equatable {
+    /// The file or folder to materialise in the sandbox.
+    public var url: URL
+    /// The asset the input came from (`azureml:name:version`), for lineage; nil for local paths.
+    public var assetReference: String?
+
+    public init(url: URL, assetReference: String? = nil) {
+        self.url = url
+        self.assetReference = assetReference
+    }
+}
+
+/// A component found by reference.
+public struct ResolvedComponent: Sendable, Equatable {
+    public var spec: CommandComponentSpec
+    /// `azureml:name:version` of the registered component, for lineage.
+    public var reference: String?
+
+    public init(spec: CommandComponentSpec, reference: String? = nil) {
+        self.spec = spec
+        self.reference = reference
+    }
+}
+
+/// How the engine reaches assets. The Workspace implements it (registered data, components,
+/// environments, compute, path-safety rules); `LocalJobAssetResolver` handles local paths only.
+public protocol JobAssetResolver: Sendable {
+    /// Resolves a data input path (`azureml:name:version`, `azureml:name@latest`,
+    /// `azureml://jobs/<job>/outputs/<name>`, `azureml://datastores/...`, a URL, or a local path relative to
+    /// `baseDirectory`) to a file or folder on disk. Throw a `UserFacingError` naming the reference.
+    func resolveData(_ path: String, type: JobInputType, baseDirectory: URL) throws -> ResolvedData
+
+    /// Resolves `code:` (a local folder relative to `baseDirectory`, or an `azureml:` code reference) to a folder.
+    func resolveCode(_ code: String, baseDirectory: URL) throws -> URL
+
+    /// Finds a registered component (`azureml:name:version`, `azureml:name@latest`).
+    func resolveComponent(_ reference: String) throws -> ResolvedComponent
+
+    /// Checks the compute target at submit time (`azureml:cpu-cluster`, `serverless`, `local`); throw when unknown.
+    func checkCompute(_ compute: String?) throws
+
+    /// Checks at submit time that the environment reference exists (`azureml:name:version`, `@latest`,
+    /// curated names) or that an inline environment's files exist; throw when not.
+    func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws
+
+    /// Prepares the environment while the job is `Preparing` (for example builds it against the package
+    /// catalogue). Lines written to `log` are kept in the job's log. Throwing fails the job in `Preparing`
+    /// with the error's message (as Azure fails a job whose image build failed).
+    func prepareEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL, log: (String) -> Void) throws
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Cost of each compute over simulated time, from its billing periods and the SKU table.
+public struct CostReport: Sendable, Equatable {
+    /// One priced resource.
+    public struct Line: Sendable, Equatable {
+        public var resource: String
+        public var type: String
+        public var size: String
+        public var tier: String
+        public var nodeHours: Double
+        public var costUSD: Double
+        public var note: String
+    }
+
+    public var lines: [Line]
+    public var totalUSD: Double { lines.reduce(0) { $0 + $1.costUSD } }
+
+    /// Prices billing periods up to `now` (open periods run until `now`).
+    public static func compute(history: [(entity: JSONValue, billing: [ComputeStore.BillingPeriod], deletedAt: Date?)], now: Date) -> CostReport {
+        let lines = history.map { item -> Line in
+            var nodeHours = 0.0, cost = 0.0
+            for period in item.billing {
+                let end = min(period.end ?? now, now)
+                let hours = max(0, end.timeIntervalSince(period.start)) / 3600
+                nodeHours += hours * Double(period.nodes)
+                cost += hours * Double(period.nodes) * period.hourly
+            }
+            let entity = item.entity
+            let type = entity["type"]?.stringValue ?? "?"
+            var note = ""
+            if item.deletedAt != nil { note = "deleted" } else if type == "amlcompute" {
+                let minimum = entity["min_instances"]?.intValue ?? 0
+                note = minimum > 0 ? "\(minimum) idle node(s) always on (min_instances \(minimum))" : "scales to zero when idle"
+            } else {
+                note = entity["state"]?.stringValue ?? ""
+            }
+            return Line(resource: entity["name"]?.stringValue ?? "?", type: type, size: entity["size"]?.stringValue ?? "?",
+                        tier: entity["tier"]?.stringValue ?? "dedicated", nodeHours: nodeHours, costUSD: cost, note: note)
+        }
+        return CostReport(lines: lines.sorted { $0.resource < $1.resource })
+    }
+}

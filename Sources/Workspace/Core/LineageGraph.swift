@@ -1,0 +1,95 @@
+import Foundation
+
+/// One node of a lineage tree: what it is and what it came from.
+public struct LineageNode: Sendable, Equatable {
+    public var label: String
+    public var children: [LineageNode]
+
+    public init(_ label: String, _ children: [LineageNode] = []) {
+        self.label = label
+        self.children = children
+    }
+
+    /// The tree drawn with box characters, one node per line.
+    public func rendered() -> String {
+        var lines = [label]
+        func walk(_ node: LineageNode, prefix: String) {
+            for (i, child) in node.children.enumerated() {
+                let last = i == node.children.count - 1
+                lines.append(prefix + (last ? "└── " : "├── ") + child.label)
+                walk(child, prefix: prefix + (last ? "    " : "│   "))
+            }
+        }
+        walk(self, prefix: "")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Builds lineage from the records: a model version → the job that produced it → the data asset
+/// versions it read, its environment, its code hash and compute.
+public struct LineageGraph: Sendable {
+    let workspace: Workspace
+    let target: WorkspaceTarget
+
+    public init(workspace: Workspace, target: WorkspaceTarget) {
+        self.workspace = workspace
+        self.target = target
+    }
+
+    /// `model:NAME:VERSION`, `model:NAME` (latest), `data:NAME:VERSION` or `job:NAME`.
+    public func tree(for subject: String) throws -> LineageNode {
+        let parts = subject.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, !parts[1].isEmpty else {
+            throw WorkspaceError.invalidArgument("give what to trace as model:NAME:VERSION, data:NAME:VERSION or job:NAME (got '\(subject)')")
+        }
+        let version = parts.count > 2 ? parts[2] : nil
+        switch parts[0] {
+        case "model": return try modelNode(parts[1], version: version)
+        case "data": return try dataNode(parts[1], version: version)
+        case "job": return try jobNode(parts[1])
+        default:
+            throw WorkspaceError.invalidArgument("unknown lineage subject '\(parts[0])': use model:, data: or job:")
+        }
+    }
+
+    func modelNode(_ name: String, version: String?) throws -> LineageNode {
+        let stored = try AssetStore(workspace: workspace).find(.model, name: name, version: version, label: nil, in: target)
+        let entity = stored.entity
+        var children: [LineageNode] = []
+        if let job = entity["job_name"]?.stringValue {
+            children.append((try? jobNode(job)) ?? LineageNode("job: \(job) (record not found)"))
+        } else {
+            children.append(LineageNode("source: \(entity["path"]?.stringValue ?? "?") (registered from a local path, no producing job)"))
+        }
+        if let digest = stored.payload?.digest { children.append(LineageNode("files: sha256:\(digest.prefix(16))…")) }
+        return LineageNode("model:\(name):\(stored.record.version) (\(entity["type"]?.stringValue ?? "custom_model"), created \(entity["creation_context"]?["created_at"]?.stringValue ?? "?"))", children)
+    }
+
+    func dataNode(_ name: String, version: String?) throws -> LineageNode {
+        let stored = try AssetStore(workspace: workspace).find(.data, name: name, version: version, label: nil, in: target)
+        var children: [LineageNode] = []
+        if let digest = stored.payload?.digest { children.append(LineageNode("content: sha256:\(digest.prefix(16))…")) }
+        if let path = stored.entity["path"]?.stringValue { children.append(LineageNode("path: \(path)")) }
+        return LineageNode("data:\(name):\(stored.record.version) (\(stored.entity["type"]?.stringValue ?? "uri_folder"))", children)
+    }
+
+    func jobNode(_ name: String) throws -> LineageNode {
+        let stored = try JobRecords(workspace: workspace, target: target).find(name)
+        let entity = stored.entity, lineage = stored.lineage
+        var children: [LineageNode] = []
+        for input in lineage["inputs"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            if let reference = AssetReference.parse(input), case .version(let dataName, let dataVersion) = reference,
+               let node = try? dataNode(dataName, version: dataVersion) {
+                children.append(LineageNode("input " + node.label, node.children))
+            } else {
+                children.append(LineageNode("input: \(input)"))
+            }
+        }
+        if let environment = lineage["environment"]?.stringValue { children.append(LineageNode("environment: \(environment)")) }
+        if let code = lineage["code_hash"]?.stringValue { children.append(LineageNode("code: \(code.prefix(23))…")) }
+        if let compute = lineage["compute"]?.stringValue { children.append(LineageNode("compute: \(compute)")) }
+        if let parent = entity["parent_job_name"]?.stringValue { children.append(LineageNode("parent job: \(parent)")) }
+        let status = entity["status"]?.stringValue ?? "?"
+        return LineageNode("job:\(name) (\(entity["type"]?.stringValue ?? "command"), \(status), experiment \(entity["experiment_name"]?.stringValue ?? "?"))", children)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Jobs
+import Yams
+
+/// `az ml job create|cancel` and crash recovery: parses and checks a job YAML, records the job
+/// and runs it with the Jobs engine in this process until it reaches a terminal status.
+public struct JobService: Sendable {
+    let workspace: Workspace
+    let target: WorkspaceTarget
+
+    public init(workspace: Workspace, target: WorkspaceTarget) {
+        self.workspace = workspace
+        self.target = target
+    }
+
+    /// Folder holding every job's sandbox.
+    public var jobsRoot: URL { workspace.home.appendingPathComponent("jobs", isDirectory: true) }
+
+    /// The workspace names as the engine shows them (Web View links).
+    public var context: WorkspaceContext {
+        WorkspaceContext(subscriptionId: target.subscriptionId, resourceGroup: target.resourceGroup, workspaceName: target.workspaceName)
+    }
+
+    func configuration() -> JobEngineConfiguration {
+        JobEngineConfiguration(jobsRoot: jobsRoot, workspace: context, extraEnvironment: ["MLOPSLAB_HOME": workspace.home.path])
+    }
+
+    /// What `submit` returns.
+    public struct Submitted: Sendable {
+        public var entity: JSONValue
+        public var status: JobStatus
+        public var error: JobErrorInfo?
+        public var warnings: [String]
+    }
+
+    /// Parses, checks and runs the job in `file`. `onLog` receives the job's log as it grows (for
+    /// `--stream`); `onStart` is called once the job is recorded, before it runs.
+    public func submit(file: URL, nameOverride: String?, patches: [JSONPatch], workingFolder: URL, pathGuard: PathGuard,
+                       onStart: ((_ name: String, _ type: String) -> Void)? = nil, onLog: (@Sendable (String) -> Void)? = nil) throws -> Submitted {
+        let text: String
+        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+            throw WorkspaceError.pathMissing(path: file.path)
+        }
+        let parsed: ParsedJob
+        if patches.isEmpty {
+            parsed = try JobSpecParser.parseJob(yaml: text, file: file.path)
+        } else {
+            var root = try YAMLDocument.parse(text, file: file, entity: "Job").root
+            for patch in patches { root = try patch.apply(to: root) }
+            parsed = try JobSpecParser.parseJob(node: root.yamlNode(), file: file.path)
+        }
+        let submission = JobSubmission(job: parsed, baseDirectory: file.deletingLastPathComponent(), nameOverride: nameOverride,
+                                       defaultExperimentName: workingFolder.lastPathComponent)
+        let resolver = WorkspaceJobResolver(workspace: workspace, target: target, pathGuard: pathGuard)
+        let probe = JobEngine(configuration: configuration(), resolver: resolver, sink: CollectingJobEventSink())
+        let prepared = try probe.prepare(submission)
+        if try workspace.database.resource(kind: JobRecords.kind, scope: target.scopeKey, name: prepared.name) != nil {
+            throw WorkspaceError.failed("(UserError) A job with the name \(prepared.name) already exists in \(target.displayName); job names are unique. Omit `name:` to get a generated one.")
+        }
+        let (extra, lineage) = try describe(prepared, baseDirectory: submission.baseDirectory, pathGuard: pathGuard)
+        let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: (prepared.name, extra, lineage),
+                                        streamedJob: prepared.name, onLog: onLog)
+        let engine = JobEngine(configuration: configuration(), resolver: resolver, sink: recorder)
+        onStart?(prepared.name, prepared.type)
+        let result = engine.run(prepared)
+        let stored = try JobRecords(workspace: workspace, target: target).find(prepared.name)
+        return Submitted(entity: stored.entity, status: result.status, error: result.error,
+                         warnings: prepared.warnings.map { String(describing: $0) } + recorder.recordingProblems)
+    }
+
+    /// Ends jobs whose runner process died (after a crash or kill): Failed or Canceled, logs kept.
+    @discardableResult
+    public func recover() throws -> Int {
+        let records = JobRecords(workspace: workspace, target: target)
+        let pending = try records.inProgress()
+        guard !pending.isEmpty else { return 0 }
+        let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: nil, streamedJob: nil, onLog: nil)
+        let results = JobRecovery.recover(pending)
+        for result in results { recorder.record(.finished(result)) }
+        return results.count
+    }
+
+    /// Asks a running job to stop; records it Canceled when its runner is already gone.
+    public func cancel(_ name: String) throws {
+        let stored = try JobRecords(workspace: workspace, target: target).find(name)
+        if let status = stored.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)), status.isTerminal { return }
+        if try JobEngine.requestCancel(jobName: name, jobsRoot: jobsRoot) {
+            let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: nil, streamedJob: nil, onLog: nil)
+            recorder.record(.finished(JobResult(name: name, status: .canceled, error: JobErrorInfo(code: "UserError", message: "The job was canceled."), endedAt: try workspace.clock.now())))
+        }
+    }
+
+    /// The submit-time fields of the job JSON, and the lineage facts (inputs, environment, code hash).
+    private func describe(_ prepared: PreparedJob, baseDirectory: URL, pathGuard: PathGuard) throws -> ([String: JSONValue], JSONValue) {
+        let metadata = prepared.spec.metadata
+        var entity: [String: JSONValue] = [
+            "inputs": .object(prepared.inputs.mapValues(JSONValue.string)),
+            "tags": .object(metadata.tags.mapValues(JSONValue.string)),
+        ]
+        if let schema = metadata.schema { entity["$schema"] = .string(schema) }
+        if let description = metadata.description { entity["description"] = .string(description) }
+        var lineage: [String: JSONValue] = ["inputs": .array(prepared.assetReferences.map(JSONValue.string))]
+        if case .command(let command) = prepared.spec {
+            entity["command"] = .string(command.command)
+            entity["environment_variables"] = .object(command.environmentVariables.mapValues(JSONValue.string))
+            entity["resources"] = ["instance_count": .int(Int64(command.resources.instanceCount)), "shm_size": .string(command.resources.shmSize ?? "2g")]
+            switch command.environment {
+            case .registered(let reference)?:
+                entity["environment"] = .string(reference)
+                lineage["environment"] = .string(resolvedEnvironment(reference))
+            case .inline(let inline)?:
+                entity["environment"] = .string("azureml:CliV2AnonymousEnvironment:\(Workspace.stableGuid(String(describing: inline)).prefix(8))")
+                lineage["environment"] = .string("inline image \(inline.image ?? "(build context)")")
+            case nil: break
+            }
+            if let code = command.code, !code.hasPrefix("azureml:"), let url = try? pathGuard.resolve(code, relativeTo: baseDirectory) {
+                let upload = try workspace.blobs.store(url)
+                entity["code"] = .string("azureml:\(target.armId)/codes/\(Workspace.stableGuid(upload.digest))/versions/1")
+                lineage["code_hash"] = .string("sha256:\(upload.digest)")
+            }
+        }
+        lineage["compute"] = .string(metadata.compute ?? "serverless")
+        return (entity, .object(lineage))
+    }
+}
+
+extension JobService {
+    /// `azureml:name:version` of the environment version a reference points at now (labels resolved),
+    /// so lineage names the exact version even after `@latest` moves on.
+    func resolvedEnvironment(_ reference: String) -> String {
+        guard let parsed = AssetReference.parse(reference) else { return reference }
+        let exact: String?
+        switch parsed {
+        case .registry("azureml", _, let name, _):
+            exact = CuratedEnvironments.find(name).map { "azureml://registries/azureml/environments/\($0.name.dropFirst("AzureML-".count))/versions/\($0.version)" }
+        case .version(let name, _), .label(let name, _):
+            if name.hasPrefix("AzureML-"), let curated = CuratedEnvironments.find(name) {
+                exact = "azureml:\(curated.name):\(curated.version)"
+            } else {
+                exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "azureml:\($0.record.name):\($0.record.version)" }
+            }
+        case .registry:
+            exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "\(reference) (version \($0.record.version))" }
+        }
+        guard let exact, exact != reference else { return reference }
+        return "\(exact) (requested as \(reference))"
+    }
+}
+
+extension JSONValue {
+    /// The value as a YAML node (for job YAML patched with `--set`).
+    func yamlNode() -> Node {
+        switch self {
+        case .null: return Node("null", Tag(.null))
+        case .bool(let b): return Node(b ? "true" : "false", Tag(.bool))
+        case .int(let i): return Node(String(i), Tag(.int))
+        case .double(let d): return Node(JSONValue.formatDouble(d), Tag(.float))
+        case .string(let s): return Node(s, Tag(.str), .doubleQuoted)
+        case .array(let items): return Node(items.map { $0.yamlNode() })
+        case .object(let fields): return Node(fields.keys.sorted().map { (Node($0), fields[$0]?.yamlNode() ?? Node("null", Tag(.null))) })
+        }
+    }
+}

@@ -1,0 +1,2 @@
+def greeting(what):
+    return f"hello from {what}"
