@@ -60,7 +60,7 @@ import Testing
         type: pipeline
         jobs:
           first:
-            command: sleep 0.3; echo broken; exit 2
+            command: sleep 1; echo broken; exit 2
             environment: azureml:env:1
             outputs:
               out:

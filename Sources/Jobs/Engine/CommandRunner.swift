@@ -19,7 +19,7 @@ struct CommandRunner: Sendable {
         sink.record(.created(run.info))
         status(name, .notStarted)
         status(name, .queued)
-        if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil) }
+        if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil, reason: cancellation.reason) }
         status(name, .preparing)
         let outputs: [String: URL]
         let commandLine: String
@@ -35,7 +35,7 @@ struct CommandRunner: Sendable {
             let message = "\(error)"
             return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: message), startedAt: nil, outputs: [:])
         }
-        if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil) }
+        if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil, reason: cancellation.reason) }
 
         var environment = configuration.baseEnvironment
         for (key, value) in configuration.extraEnvironment { environment[key] = value }
