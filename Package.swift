@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "AzCLI", "mlopslab"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzCLI
 import CLICore
 import Foundation
 
@@ -32,7 +33,7 @@ public enum Entry {
         let plain = StandardConsole()
         guard plain.isInteractive, (try? home.ensureExists()) != nil else { return plain }
         let completer = Completer(
-            tree: CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab"),
+            tree: (CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab")).addingAzCommands(AzRunner.commands),
             builtins: REPL.builtins, values: CompletionValues().values(for:))
         return EditLineConsole(historyURL: home.historyURL, completer: completer, colorEnabled: plain.colorEnabled) ?? plain
     }

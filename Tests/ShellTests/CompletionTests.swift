@@ -1,3 +1,4 @@
+import AzCLI
 import Testing
 @testable import Shell
 
@@ -5,7 +6,7 @@ import Testing
     /// The completer over the real command table, with area and pack values as the REPL sets them.
     private var completer: Completer {
         let dump = CommandRunner.helpDump()
-        let tree = CommandTree.decode(dump: dump)
+        let tree = CommandTree.decode(dump: dump)?.addingAzCommands(AzRunner.commands)
         return Completer(tree: tree ?? CommandTree(commandName: "mlopslab"), builtins: REPL.builtins,
                          values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"]][$0] })
     }
@@ -42,6 +43,14 @@ import Testing
         #expect(completer.complete(lineBeforeCursor: "practice --area c").insertion == "")
         #expect(completer.complete(lineBeforeCursor: "practice --area genai-").insertion == "quality")
         #expect(completer.complete(lineBeforeCursor: "practice --pack ").candidates == ["fixture"])
+    }
+
+    @Test func azCommandsCompleteFromTheAzTable() {
+        #expect(completer.complete(lineBeforeCursor: "az ml da").candidates == ["data"])
+        #expect(completer.complete(lineBeforeCursor: "az ml data cr").insertion == "eate")
+        let flags = completer.complete(lineBeforeCursor: "az ml data create --").candidates
+        #expect(flags.contains("--path") && flags.contains("--resource-group") && flags.contains("--output"))
+        #expect(completer.complete(lineBeforeCursor: "az ml data create --type ").candidates == ["mltable", "uri_file", "uri_folder"])
     }
 
     @Test func columnsFitTheWidth() {

@@ -26,6 +26,6 @@ public struct AzCommandSpec: Sendable {
         self.run = run
     }
 
-    /// Command options plus the global ones.
-    var allOptions: [AzOption] { options + GlobalOptions.all }
+    /// Command options plus the global ones (the REPL completes them too).
+    public var allOptions: [AzOption] { options + GlobalOptions.all }
 }

@@ -32,6 +32,12 @@ struct CommandTree: Decodable, Equatable {
     var subcommands: [CommandTree]?
     var arguments: [Argument]?
 
+    init(commandName: String, subcommands: [CommandTree]? = nil, arguments: [Argument]? = nil) {
+        self.commandName = commandName
+        self.subcommands = subcommands
+        self.arguments = arguments
+    }
+
     func subcommand(named name: String) -> CommandTree? {
         subcommands?.first { $0.commandName == name }
     }
