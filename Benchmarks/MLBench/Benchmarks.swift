@@ -11,6 +11,21 @@ enum Benchmarks {
                 let t = try seconds { rows = try CSVReader.read(path: file).rowCount }
                 print("{\"bench\": \"csv\", \"seconds\": \(t), \"rows\": \(rows)}")
             }
+        case "csv-serial", "csv-bytes":
+            for _ in 0..<repeats {
+                var rows = 0
+                var readSeconds = 0.0
+                let t = try seconds {
+                    var bytes: [UInt8] = []
+                    readSeconds = try seconds { bytes = try CSVReader.readBytes(path: file) }
+                    if bench == "csv-serial" {
+                        rows = try CSVReader.parse(bytes: bytes, path: file, options: CSVReadOptions(parallel: false)).rowCount
+                    } else {
+                        rows = try CSVReader.parse(bytes: bytes, path: file).rowCount
+                    }
+                }
+                print("{\"bench\": \"\(bench)\", \"seconds\": \(t), \"read_seconds\": \(readSeconds), \"rows\": \(rows)}")
+            }
         case "logreg", "predict":
             let (x, y) = try matrix(file: file, label: label)
             var model: LogisticModel?

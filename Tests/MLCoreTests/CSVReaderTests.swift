@@ -99,6 +99,40 @@ struct CSVReaderTests {
         #expect(parallel.line(ofRow: 59_999) == 60_001 + 60)
     }
 
+    @Test func unquotedFastPathAgreesWithTheGeneralScanner() throws {
+        let pieces = ["1.5", "-2", "", "NA", " 7 ", "1e3", "abc", "0.30000000000000004", "nan", "12345678901234567890", "inf", "1e"]
+        var rng = SplitMix64(seed: 21)
+        for trial in 0..<200 {
+            let columns = 1 + rng.nextInt(below: 4)
+            var text = ""
+            for _ in 0..<(1 + rng.nextInt(below: 6)) {
+                let fields = rng.nextInt(below: 10) == 0 ? columns + rng.nextInt(below: 3) - 1 : columns
+                text += (0..<max(fields, 1)).map { _ in pieces[rng.nextInt(below: pieces.count)] }.joined(separator: ",")
+                text += ["\n", "\r\n", "\n\n"][rng.nextInt(below: 3)]
+            }
+            if trial % 2 == 0, text.hasSuffix("\n") { text.removeLast() }
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let base = try #require(buffer.baseAddress)
+                let shared = SharedBuffer(base: base, count: buffer.count)
+                let candidates = [Bool](repeating: true, count: columns)
+                let general = ChunkPass.numeric(shared, range: 0..<buffer.count, columns: columns, candidates: candidates,
+                                                delimiter: 44, missing: CSVReadOptions.defaultMissingValues)
+                let fast = ChunkPass.numericUnquoted(shared, range: 0..<buffer.count, columns: columns, candidates: candidates,
+                                                     delimiter: 44, missing: CSVReadOptions.defaultMissingValues)
+                #expect(String(describing: general.failure) == String(describing: fast.failure), "\(text)")
+                if general.failure == nil {
+                    #expect(general.numeric == fast.numeric, "\(text)")
+                    #expect(general.rowLines == fast.rowLines, "\(text)")
+                    #expect(general.newlines == fast.newlines, "\(text)")
+                    for c in 0..<columns where general.numeric[c] {
+                        #expect(ColumnValues.numeric(ChunkPass.numbers(general, column: c)) == ColumnValues.numeric(ChunkPass.numbers(fast, column: c)), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func writerRoundTripsValues() throws {
         let table = try Table(columns: [
             Column(name: "x", numbers: [0.1, -3, .nan, 1e-300, 123456789.125]),

@@ -17,7 +17,10 @@ enum ChunkPass {
     }
 
     struct NumericResult {
+        /// Per column, the parsed numbers (general pass) ...
         var numbers: [[Double]]
+        /// ... or buffers holding them (unquoted fast pass).
+        var buffers: [DoubleBuffer]? = nil
         var numeric: [Bool]
         var firstNonNumeric: [(line: Int, text: String)?]
         var rowLines: [Int]
@@ -46,7 +49,7 @@ enum ChunkPass {
         do {
             while try scanner.next(into: &fields) {
                 guard fields.count == columns else {
-                    return NumericResult(numbers: [], numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
+                    return NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
                                          newlines: scanner.line, failure: .ragged(relativeLine: scanner.recordLine, found: fields.count))
                 }
                 rowLines.append(scanner.recordLine)
@@ -67,14 +70,40 @@ enum ChunkPass {
                 }
             }
         } catch {
-            return NumericResult(numbers: [], numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
+            return NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
                                  newlines: scanner.line, failure: .scan(error))
         }
-        return NumericResult(numbers: numbers, numeric: numeric, firstNonNumeric: firstBad, rowLines: rowLines,
+        return NumericResult(numbers: numbers, buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: rowLines,
                              newlines: scanner.line, failure: nil)
     }
 
     /// Collects the text of the given columns, dictionary encoded per chunk.
+    /// The numbers of column `c`, from whichever storage the pass used.
+    static func copyNumbers(_ result: NumericResult, column c: Int, into target: UnsafeMutablePointer<Double>) -> Int {
+        if let buffers = result.buffers {
+            let buffer = buffers[c]
+            target.update(from: buffer.pointer, count: buffer.count)
+            return buffer.count
+        }
+        let values = result.numbers[c]
+        values.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { target.update(from: base, count: source.count) }
+        }
+        return values.count
+    }
+
+    /// The numbers of column `c` as an array.
+    static func numbers(_ result: NumericResult, column c: Int) -> [Double] {
+        if let buffers = result.buffers { return buffers[c].array }
+        return result.numbers[c]
+    }
+
+    /// Number of values column `c` holds in this result.
+    static func numberCount(_ result: NumericResult, column c: Int) -> Int {
+        if let buffers = result.buffers { return buffers[c].count }
+        return result.numbers[c].count
+    }
+
     static func text(_ buffer: SharedBuffer<UInt8>, range: Range<Int>, columns: [Int], delimiter: UInt8,
                      missing: Set<String>) -> TextResult {
         var scanner = CSVScanner(base: buffer.base, start: range.lowerBound, end: range.upperBound, delimiter: delimiter)
