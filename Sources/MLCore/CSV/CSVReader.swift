@@ -78,7 +78,7 @@ struct MappedFile {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a directory") }
         guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 1 << 20 else { return nil }
         let size = Int(info.st_size)
-        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
         return MappedFile(base: UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)), count: size, raw: pointer)
     }
 

@@ -131,17 +131,7 @@ public enum FastFloatParser {
 
     /// 10^k for 0 ≤ k ≤ 22 (exact in a Double).
     @inline(__always)
-    static func exactPowerOfTen(_ k: Int) -> Double {
-        var p = 1.0
-        var base = 10.0
-        var e = k
-        while e > 0 {
-            if e & 1 == 1 { p *= base }
-            base *= base
-            e >>= 1
-        }
-        return p
-    }
+    static func exactPowerOfTen(_ k: Int) -> Double { PowerTables.shared.doubles[k] }
 
     private static func parseInfinity(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
         let word = (0..<count).map { p[$0] | 0x20 }
@@ -164,17 +154,7 @@ public enum FastFloatParser {
     #if arch(x86_64) && !os(Windows)
     /// 10^k for 0 ≤ k ≤ 27, exact in a Float80 (5^27 < 2^64).
     @inline(__always)
-    private static func extendedPowerOfTen(_ k: Int) -> Float80 {
-        var p: Float80 = 1
-        var base: Float80 = 10
-        var e = k
-        while e > 0 {
-            if e & 1 == 1 { p *= base }
-            base *= base
-            e >>= 1
-        }
-        return p
-    }
+    private static func extendedPowerOfTen(_ k: Int) -> Float80 { PowerTables.shared.extended[k] }
 
     /// `mantissa · 10^exponent` with one correctly rounded 64-bit-significand operation, then rounded
     /// to Double. Double rounding can only go wrong when the extended result sits exactly on a midpoint
@@ -188,4 +168,25 @@ public enum FastFloatParser {
     }
     #endif
 
+}
+
+/// Exact powers of ten, allocated once and never freed (plain pointers: no reference counting on the hot path).
+private struct PowerTables: @unchecked Sendable {
+    let doubles: UnsafeMutablePointer<Double>
+    #if arch(x86_64) && !os(Windows)
+    let extended: UnsafeMutablePointer<Float80>
+    #endif
+
+    static let shared = PowerTables()
+
+    private init() {
+        doubles = UnsafeMutablePointer<Double>.allocate(capacity: 23)
+        var p = 1.0
+        for k in 0...22 { doubles[k] = p; p *= 10 }
+        #if arch(x86_64) && !os(Windows)
+        extended = UnsafeMutablePointer<Float80>.allocate(capacity: 28)
+        var q: Float80 = 1
+        for k in 0...27 { extended[k] = q; q *= 10 }
+        #endif
+    }
 }
