@@ -82,7 +82,7 @@ public struct LogisticRegression: Sendable {
         }
         return LogisticModel(classCount: classCount, coefficients: coefficients, intercepts: intercepts,
                              iterations: result.iterations, objective: result.value,
-                             converged: result.stop != .maxIterations && result.stop != .lineSearch || result.gradientNorm < 1e-6,
+                             converged: (result.stop == .gradient || result.stop == .function) || result.gradientNorm < 1e-6,
                              featureNames: x.featureNames)
     }
 }
