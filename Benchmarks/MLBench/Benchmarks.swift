@@ -52,6 +52,13 @@ enum Benchmarks {
                 guard let model else { continue }
                 print("{\"bench\": \"hgb\", \"seconds\": \(t), \"iterations\": \(model.trees.count), \"validation_loss\": \(model.validationLoss ?? -1)}")
             }
+        case "csv-write":
+            let table = try CSVReader.read(path: file)
+            for _ in 0..<repeats {
+                var size = 0
+                let t = seconds { size = CSVWriter.render(table).count }
+                print("{\"bench\": \"csv-write\", \"seconds\": \(t), \"bytes\": \(size)}")
+            }
         case "hgb-heldout":
             // Quality check on a common split: fit on the first 90 % of rows, log loss on the last 10 %.
             let (x, y) = try matrix(file: file, label: label)
