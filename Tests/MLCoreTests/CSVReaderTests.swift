@@ -23,6 +23,14 @@ struct CSVReaderTests {
         #expect(table.source?.rowLines == [2, 3, 5])
     }
 
+    @Test func categoricalMissingMarkersAndEscapedValuesShareCodes() throws {
+        let table = try CSVReader.parse(text: "c,d\nx,1\nNA,2\n\"q\"\"\",3\n\"q\"\"\",4\n,5\nx,6\n")
+        let column = try table.requireColumn("c")
+        #expect(column.strings == ["x", nil, "q\"", "q\"", nil, "x"])
+        guard case .categorical(let values) = column.values else { Issue.record("not categorical"); return }
+        #expect(values.levels == ["x", "q\""])
+    }
+
     @Test func crlfAndByteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n3,4\r\n".utf8)
         let table = try CSVReader.parse(bytes: bytes, path: "bom.csv")

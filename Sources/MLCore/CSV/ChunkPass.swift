@@ -108,24 +108,18 @@ enum ChunkPass {
                      missing: Set<String>) -> TextResult {
         var scanner = CSVScanner(base: buffer.base, start: range.lowerBound, end: range.upperBound, delimiter: delimiter)
         var codes = [[Int32]](repeating: [], count: columns.count)
-        var levels = [[String]](repeating: [], count: columns.count)
-        var indexes = [[String: Int32]](repeating: [:], count: columns.count)
+        var interners = [ByteInterner](repeating: ByteInterner(missing: missing), count: columns.count)
         var fields: [CSVField] = []
         while (try? scanner.next(into: &fields)) == true {
             for (t, c) in columns.enumerated() {
                 guard c < fields.count else { codes[t].append(-1); continue }
-                let text = scanner.text(of: fields[c])
-                if missing.contains(text) { codes[t].append(-1); continue }
-                if let code = indexes[t][text] {
-                    codes[t].append(code)
-                } else {
-                    let code = Int32(levels[t].count)
-                    indexes[t][text] = code
-                    levels[t].append(text)
-                    codes[t].append(code)
-                }
+                let field = fields[c]
+                let code = field.escaped
+                    ? interners[t].code(scanner.text(of: field))
+                    : interners[t].code(buffer.base + field.start, count: field.end - field.start)
+                codes[t].append(code)
             }
         }
-        return TextResult(columns: (0..<columns.count).map { CategoricalValues(codes: codes[$0], levels: levels[$0]) })
+        return TextResult(columns: (0..<columns.count).map { CategoricalValues(codes: codes[$0], levels: interners[$0].levels) })
     }
 }
