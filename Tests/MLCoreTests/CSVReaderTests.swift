@@ -141,6 +141,23 @@ struct CSVReaderTests {
         }
     }
 
+    @Test func quotedBlockAcrossTheParallelSplitPoint() throws {
+        // The middle of the file falls inside one quoted field of many short lines: the quote-free first
+        // attempt fails or meets the quote, and the general parse must give the serial result.
+        var text = "a,b\n"
+        var i = 0
+        while text.utf8.count < 350_000 { text += "\(i),x\n"; i += 1 }
+        text += "\(i),\"" + String(repeating: "zz\n", count: 140_000) + "\"\n"
+        i += 1
+        while text.utf8.count < 1_150_000 { text += "\(i),y\n"; i += 1 }
+        let bytes = Array(text.utf8)
+        let parallel = try CSVReader.parse(bytes: bytes, path: "q.csv", options: CSVReadOptions(parallel: true))
+        let serial = try CSVReader.parse(bytes: bytes, path: "q.csv", options: CSVReadOptions(parallel: false))
+        #expect(parallel == serial)
+        #expect(parallel.rowCount == i)
+        #expect(try parallel.requireNumbers("a").last == Double(i - 1))
+    }
+
     @Test func writerRoundTripsValues() throws {
         let table = try Table(columns: [
             Column(name: "x", numbers: [0.1, -3, .nan, 1e-300, 123456789.125]),

@@ -111,17 +111,27 @@ private struct CSVParse {
         // Lines of the header record itself (1-based line of the first data line = header.line + 1).
         let bodyStart = header.position
         let bodyFirstLine = header.line + 1
-        let chunks = splitBody(from: bodyStart)
         let shared = SharedBuffer(base: base, count: count)
         let forced = names.map { options.columnKinds[$0] }
         let numericCandidates = forced.map { $0 == nil || $0 == .numeric }
-        let passOne = Parallel.map(chunks.count) { k in
-            if ChunkPass.containsQuote(shared, range: chunks[k]) {
-                return ChunkPass.numeric(shared, range: chunks[k], columns: names.count, candidates: numericCandidates,
-                                         delimiter: options.delimiter, missing: options.missingValues)
+        // First assume no quotes (split at any newline, one-sweep parse); the fast pass reports any quote it
+        // meets, and then, or when it failed on a file that holds quotes, everything is parsed again by the
+        // general RFC 4180 scanner on chunks split outside quotes.
+        var chunks = splitBody(from: bodyStart, quotesPossible: false)
+        var passOne = Parallel.map(chunks.count) { k in
+            ChunkPass.numericUnquoted(shared, range: chunks[k], columns: names.count, candidates: numericCandidates,
+                                      delimiter: options.delimiter, missing: options.missingValues)
+        }
+        let sawQuote = passOne.contains { $0.needsQuotedParse }
+        let failedWithQuotes = passOne.contains { $0.failure != nil }
+            && ChunkPass.containsQuote(shared, range: bodyStart..<count)
+        if sawQuote || failedWithQuotes {
+            let quotedChunks = splitBody(from: bodyStart, quotesPossible: true)
+            chunks = quotedChunks
+            passOne = Parallel.map(quotedChunks.count) { k in
+                ChunkPass.numeric(shared, range: quotedChunks[k], columns: names.count, candidates: numericCandidates,
+                                  delimiter: options.delimiter, missing: options.missingValues)
             }
-            return ChunkPass.numericUnquoted(shared, range: chunks[k], columns: names.count, candidates: numericCandidates,
-                                             delimiter: options.delimiter, missing: options.missingValues)
         }
         // Line offsets of each chunk.
         var offsets: [Int] = []
@@ -158,18 +168,21 @@ private struct CSVParse {
             let offset = offsets[k]
             rowLines.append(contentsOf: result.rowLines.map { $0 + offset })
         }
+        let numericColumns = Parallel.map(names.count) { c -> [Double]? in
+            guard isNumeric[c] else { return nil }
+            let total = passOne.reduce(0) { $0 + ChunkPass.numberCount($1, column: c) }
+            return [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                var offset = 0
+                if let base = buffer.baseAddress {
+                    for result in passOne { offset += ChunkPass.copyNumbers(result, column: c, into: base + offset) }
+                }
+                initialized = offset
+            }
+        }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for c in 0..<names.count {
-            if isNumeric[c] {
-                let total = passOne.reduce(0) { $0 + ChunkPass.numberCount($1, column: c) }
-                let values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
-                    var offset = 0
-                    if let base = buffer.baseAddress {
-                        for result in passOne { offset += ChunkPass.copyNumbers(result, column: c, into: base + offset) }
-                    }
-                    initialized = offset
-                }
+            if let values = numericColumns[c] {
                 columns.append(Column(name: names[c], numbers: values))
             } else {
                 let t = textColumns.firstIndex(of: c) ?? 0
@@ -181,11 +194,11 @@ private struct CSVParse {
     }
 
     /// Splits the body into ranges that start at record boundaries (outside quotes).
-    private func splitBody(from start: Int) -> [Range<Int>] {
+    private func splitBody(from start: Int, quotesPossible: Bool) -> [Range<Int>] {
         let size = count - start
         let parts = options.parallel && size >= (1 << 20) ? Parallel.workerCount : 1
         guard parts > 1 else { return [start..<count] }
-        if memchr(base + start, 34, size) == nil {
+        if !quotesPossible {
             // No quotes anywhere: every newline is a record boundary.
             var bounds = [start]
             for k in 1..<parts {

@@ -26,6 +26,8 @@ enum ChunkPass {
         var rowLines: [Int]
         var newlines: Int
         var failure: Failure?
+        /// The unquoted fast pass met a double quote: the chunk must be parsed by the general pass.
+        var needsQuotedParse = false
     }
 
     struct TextResult {

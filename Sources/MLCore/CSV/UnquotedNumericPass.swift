@@ -36,14 +36,16 @@ final class DoubleBuffer {
 }
 
 extension ChunkPass {
-    /// Whether a byte range holds a double quote (then the general scanner must be used).
+    /// Whether a byte range holds a double quote.
     static func containsQuote(_ buffer: SharedBuffer<UInt8>, range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         return memchr(buffer.base + range.lowerBound, 34, range.count) != nil
     }
 
     /// The numeric pass for a chunk without quotes: scans and parses each field in one sweep, with no
-    /// intermediate field list. Same results as `numeric` on such input.
+    /// intermediate field list. Same results as `numeric` on such input. Every byte that is not part of a
+    /// parsed number is looked at, so a double quote is always noticed (unless a failure comes first):
+    /// the result then has `needsQuotedParse` set and the caller uses the general pass instead.
     static func numericUnquoted(_ buffer: SharedBuffer<UInt8>, range: Range<Int>, columns: Int, candidates: [Bool],
                                 delimiter: UInt8, missing: Set<String>) -> NumericResult {
         let b = buffer.base
@@ -58,6 +60,12 @@ extension ChunkPass {
         rowLines.reserveCapacity(estimatedRows)
         func fail(_ failure: Failure) -> NumericResult {
             NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [], newlines: line, failure: failure)
+        }
+        func quoted() -> NumericResult {
+            var result = NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
+                                       newlines: line, failure: nil)
+            result.needsQuotedParse = true
+            return result
         }
         while p < end {
             let first = b[p]
@@ -78,7 +86,10 @@ extension ChunkPass {
                         stores[c].append(value)
                         p = next
                     } else {
-                        while p < end, b[p] != delimiter, b[p] != 10, b[p] != 13 { p += 1 }
+                        while p < end, b[p] != delimiter, b[p] != 10, b[p] != 13 {
+                            if b[p] == 34 { return quoted() }
+                            p += 1
+                        }
                         if let value = FastFloatParser.parse(b + fieldStart, count: p - fieldStart) {
                             stores[c].append(value)
                         } else {
@@ -92,14 +103,21 @@ extension ChunkPass {
                         }
                     }
                 } else {
-                    while p < end, b[p] != delimiter, b[p] != 10, b[p] != 13 { p += 1 }
+                    while p < end, b[p] != delimiter, b[p] != 10, b[p] != 13 {
+                        if b[p] == 34 { return quoted() }
+                        p += 1
+                    }
                 }
                 if c < columns - 1 {
                     guard p < end, b[p] == delimiter else { return fail(.ragged(relativeLine: recordLine, found: c + 1)) }
                     p += 1
                 } else if p < end, b[p] == delimiter {
                     var found = columns
-                    while p < end, b[p] != 10, b[p] != 13 { if b[p] == delimiter { found += 1 }; p += 1 }
+                    while p < end, b[p] != 10, b[p] != 13 {
+                        if b[p] == 34 { return quoted() }
+                        if b[p] == delimiter { found += 1 }
+                        p += 1
+                    }
                     return fail(.ragged(relativeLine: recordLine, found: found))
                 }
             }
