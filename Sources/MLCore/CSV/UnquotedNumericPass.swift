@@ -15,6 +15,13 @@ final class DoubleBuffer {
         pointer = UnsafeMutablePointer<Double>.allocate(capacity: self.capacity)
     }
 
+    /// Takes ownership of an allocated pointer holding `count` values.
+    init(adopting pointer: UnsafeMutablePointer<Double>, count: Int, capacity: Int) {
+        self.pointer = pointer
+        self.count = count
+        self.capacity = capacity
+    }
+
     deinit { pointer.deallocate() }
 
     @inline(__always)
@@ -54,14 +61,20 @@ extension ChunkPass {
         var line = 0
         var numeric = candidates
         let estimatedRows = max(16, range.count / max(1, columns * 8))
-        let stores = (0..<columns).map { numeric[$0] ? DoubleBuffer(capacity: estimatedRows) : DoubleBuffer(capacity: 16) }
+        // Plain per-column storage (pointer, count, capacity) on the hot path; wrapped in DoubleBuffers at the end.
+        let stores = UnsafeMutablePointer<ColumnStore>.allocate(capacity: columns)
+        for c in 0..<columns { stores[c] = ColumnStore(capacity: numeric[c] ? estimatedRows : 16) }
+        defer { stores.deallocate() }
+        func release() { for c in 0..<columns { stores[c].pointer.deallocate() } }
         var firstBad = [(line: Int, text: String)?](repeating: nil, count: columns)
         var rowLines: [Int] = []
         rowLines.reserveCapacity(estimatedRows)
         func fail(_ failure: Failure) -> NumericResult {
-            NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [], newlines: line, failure: failure)
+            release()
+            return NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [], newlines: line, failure: failure)
         }
         func quoted() -> NumericResult {
+            release()
             var result = NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
                                        newlines: line, failure: nil)
             result.needsQuotedParse = true
@@ -126,7 +139,33 @@ extension ChunkPass {
                 line += 1
             }
         }
-        return NumericResult(numbers: [], buffers: stores, numeric: numeric,
+        let buffers = (0..<columns).map { DoubleBuffer(adopting: stores[$0].pointer, count: stores[$0].count, capacity: stores[$0].capacity) }
+        return NumericResult(numbers: [], buffers: buffers, numeric: numeric,
                              firstNonNumeric: firstBad, rowLines: rowLines, newlines: line, failure: nil)
+    }
+}
+
+/// A growable column of doubles as plain values, for the parsing loop.
+struct ColumnStore {
+    var pointer: UnsafeMutablePointer<Double>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        pointer = UnsafeMutablePointer<Double>.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ value: Double) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Double>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: pointer, count: count)
+            pointer.deallocate()
+            pointer = bigger
+            capacity *= 2
+        }
+        pointer[count] = value
+        count += 1
     }
 }
