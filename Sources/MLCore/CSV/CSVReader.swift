@@ -196,7 +196,8 @@ private struct CSVParse {
     /// Splits the body into ranges that start at record boundaries (outside quotes).
     private func splitBody(from start: Int, quotesPossible: Bool) -> [Range<Int>] {
         let size = count - start
-        let parts = options.parallel && size >= (1 << 20) ? Parallel.workerCount : 1
+        // More chunks than cores, so a core that gets more CPU time (machines are often shared) takes more chunks.
+        let parts = options.parallel && size >= (1 << 20) ? min(Parallel.workerCount * 4, max(size >> 18, 1)) : 1
         guard parts > 1 else { return [start..<count] }
         if !quotesPossible {
             // No quotes anywhere: every newline is a record boundary.
