@@ -11,6 +11,21 @@ enum Benchmarks {
                 let t = try seconds { rows = try CSVReader.read(path: file).rowCount }
                 print("{\"bench\": \"csv\", \"seconds\": \(t), \"rows\": \(rows)}")
             }
+        case "csv-serial", "csv-bytes":
+            for _ in 0..<repeats {
+                var rows = 0
+                var readSeconds = 0.0
+                let t = try seconds {
+                    var bytes: [UInt8] = []
+                    readSeconds = try seconds { bytes = try CSVReader.readBytes(path: file) }
+                    if bench == "csv-serial" {
+                        rows = try CSVReader.parse(bytes: bytes, path: file, options: CSVReadOptions(parallel: false)).rowCount
+                    } else {
+                        rows = try CSVReader.parse(bytes: bytes, path: file).rowCount
+                    }
+                }
+                print("{\"bench\": \"\(bench)\", \"seconds\": \(t), \"read_seconds\": \(readSeconds), \"rows\": \(rows)}")
+            }
         case "logreg", "predict":
             let (x, y) = try matrix(file: file, label: label)
             var model: LogisticModel?
@@ -37,6 +52,26 @@ enum Benchmarks {
                 guard let model else { continue }
                 print("{\"bench\": \"hgb\", \"seconds\": \(t), \"iterations\": \(model.trees.count), \"validation_loss\": \(model.validationLoss ?? -1)}")
             }
+        case "csv-write":
+            let table = try CSVReader.read(path: file)
+            for _ in 0..<repeats {
+                var size = 0
+                let t = seconds { size = CSVWriter.render(table).count }
+                print("{\"bench\": \"csv-write\", \"seconds\": \(t), \"bytes\": \(size)}")
+            }
+        case "hgb-heldout":
+            // Quality check on a common split: fit on the first 90 % of rows, log loss on the last 10 %.
+            let (x, y) = try matrix(file: file, label: label)
+            let cut = x.rows * 9 / 10
+            let train = x.selecting(rows: Array(0..<cut)), test = x.selecting(rows: Array(cut..<x.rows))
+            let model = try GradientBoosting(task: .binaryClassification, seed: 0).fit(train, target: y[0..<cut].map(Double.init))
+            let p = try model.predict(test)
+            var loss = 0.0
+            for (i, label) in y[cut...].enumerated() {
+                let q = min(max(p[i], Double.ulpOfOne), 1 - Double.ulpOfOne)
+                loss -= label == 1 ? log(q) : log(1 - q)
+            }
+            print("{\"bench\": \"hgb-heldout\", \"test_log_loss\": \(loss / Double(p.count)), \"iterations\": \(model.trees.count)}")
         default:
             print("{\"error\": \"unknown bench \(bench)\"}")
         }

@@ -48,6 +48,11 @@ def main():
             t = time.perf_counter(); h = HistGradientBoostingClassifier(random_state=0).fit(X, y); t = time.perf_counter() - t
             print(json.dumps({"bench": "hgb", "seconds": t, "iterations": int(h.n_iter_),
                               "validation_loss": float(-h.validation_score_[-1])}), flush=True)
+    elif bench == "hgb-heldout":
+        cut = len(y) * 9 // 10
+        h = HistGradientBoostingClassifier(random_state=0).fit(X[:cut], y[:cut])
+        print(json.dumps({"bench": "hgb-heldout", "test_log_loss": log_loss(y[cut:], h.predict_proba(X[cut:])),
+                          "iterations": int(h.n_iter_)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -50,3 +50,6 @@ for b in ["csv", "logreg", "predict", "hgb"]:
             q += f"{key} {rows['swift'][0][key]:.6g} vs {rows['python'][0][key]:.6g}; "
     print(f"{names[b]:38} {s:10.4f} {p:10.4f} {s/p:7.2f} {goals[b]:6.2f}  {q}")
 PYEOF
+echo "HistGradientBoosting quality on a common split (fit on the first 90 % of clf_200k.csv, log loss on the last 10 %):"
+echo "  mlopslab: $("$BIN" hgb-heldout "$DIR/clf_200k.csv")"
+echo "  sklearn:  $("$PYTHON" "$PY" hgb-heldout "$DIR/clf_200k.csv" 1)"

@@ -74,7 +74,8 @@ public struct TrainCommand: ParsableCommand {
                                 preprocessing: PreprocessingOptions(impute: impute, standardize: standardize),
                                 c: c, alpha: alpha, tolerance: tol ?? 1e-10, maxIterations: maxIter ?? 1000,
                                 boosting: boosting, task: task, seed: seed)
-        let model = try Trainer.train(table, spec: spec, dataReference: data)
+        var model = try Trainer.train(table, spec: spec, dataReference: data)
+        model.trainingDataSHA256 = SHA256.hexDigest(ofFile: data)
         try ModelArtifact.save(model, to: modelOutput)
         var warnings: [String] = []
         if let logistic = model.logistic, !logistic.converged {
@@ -85,6 +86,7 @@ public struct TrainCommand: ParsableCommand {
         var params = model.hyperparameters
         params["label"] = label
         params["data"] = data
+        if let digest = model.trainingDataSHA256 { params["data_sha256"] = digest }
         try CommandSupport.logRun(command: "ml train", params: params, metrics: model.metrics,
                                   artifacts: [(modelOutput, "model")])
         try CommandSupport.printJSON(report)

@@ -23,6 +23,14 @@ struct CSVReaderTests {
         #expect(table.source?.rowLines == [2, 3, 5])
     }
 
+    @Test func categoricalMissingMarkersAndEscapedValuesShareCodes() throws {
+        let table = try CSVReader.parse(text: "c,d\nx,1\nNA,2\n\"q\"\"\",3\n\"q\"\"\",4\n,5\nx,6\n")
+        let column = try table.requireColumn("c")
+        #expect(column.strings == ["x", nil, "q\"", "q\"", nil, "x"])
+        guard case .categorical(let values) = column.values else { Issue.record("not categorical"); return }
+        #expect(values.levels == ["x", "q\""])
+    }
+
     @Test func crlfAndByteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n3,4\r\n".utf8)
         let table = try CSVReader.parse(bytes: bytes, path: "bom.csv")
@@ -97,6 +105,57 @@ struct CSVReaderTests {
         #expect(parallel == serial)
         #expect(parallel.rowCount == 60_000)
         #expect(parallel.line(ofRow: 59_999) == 60_001 + 60)
+    }
+
+    @Test func unquotedFastPathAgreesWithTheGeneralScanner() throws {
+        let pieces = ["1.5", "-2", "", "NA", " 7 ", "1e3", "abc", "0.30000000000000004", "nan", "12345678901234567890", "inf", "1e"]
+        var rng = SplitMix64(seed: 21)
+        for trial in 0..<200 {
+            let columns = 1 + rng.nextInt(below: 4)
+            var text = ""
+            for _ in 0..<(1 + rng.nextInt(below: 6)) {
+                let fields = rng.nextInt(below: 10) == 0 ? columns + rng.nextInt(below: 3) - 1 : columns
+                text += (0..<max(fields, 1)).map { _ in pieces[rng.nextInt(below: pieces.count)] }.joined(separator: ",")
+                text += ["\n", "\r\n", "\n\n"][rng.nextInt(below: 3)]
+            }
+            if trial % 2 == 0, text.hasSuffix("\n") { text.removeLast() }
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let base = try #require(buffer.baseAddress)
+                let shared = SharedBuffer(base: base, count: buffer.count)
+                let candidates = [Bool](repeating: true, count: columns)
+                let general = ChunkPass.numeric(shared, range: 0..<buffer.count, columns: columns, candidates: candidates,
+                                                delimiter: 44, missing: CSVReadOptions.defaultMissingValues)
+                let fast = ChunkPass.numericUnquoted(shared, range: 0..<buffer.count, columns: columns, candidates: candidates,
+                                                     delimiter: 44, missing: CSVReadOptions.defaultMissingValues)
+                #expect(String(describing: general.failure) == String(describing: fast.failure), "\(text)")
+                if general.failure == nil {
+                    #expect(general.numeric == fast.numeric, "\(text)")
+                    #expect(general.rowLines == fast.rowLines, "\(text)")
+                    #expect(general.newlines == fast.newlines, "\(text)")
+                    for c in 0..<columns where general.numeric[c] {
+                        #expect(ColumnValues.numeric(ChunkPass.numbers(general, column: c)) == ColumnValues.numeric(ChunkPass.numbers(fast, column: c)), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func quotedBlockAcrossTheParallelSplitPoint() throws {
+        // The middle of the file falls inside one quoted field of many short lines: the quote-free first
+        // attempt fails or meets the quote, and the general parse must give the serial result.
+        var text = "a,b\n"
+        var i = 0
+        while text.utf8.count < 350_000 { text += "\(i),x\n"; i += 1 }
+        text += "\(i),\"" + String(repeating: "zz\n", count: 140_000) + "\"\n"
+        i += 1
+        while text.utf8.count < 1_150_000 { text += "\(i),y\n"; i += 1 }
+        let bytes = Array(text.utf8)
+        let parallel = try CSVReader.parse(bytes: bytes, path: "q.csv", options: CSVReadOptions(parallel: true))
+        let serial = try CSVReader.parse(bytes: bytes, path: "q.csv", options: CSVReadOptions(parallel: false))
+        #expect(parallel == serial)
+        #expect(parallel.rowCount == i)
+        #expect(try parallel.requireNumbers("a").last == Double(i - 1))
     }
 
     @Test func writerRoundTripsValues() throws {

@@ -88,4 +88,29 @@ struct CommandTests {
         #expect(validStatus == 0)
         #expect(out.contains("\"shared_rows\" : 0") && out.contains("\"valid\" : true"))
     }
+
+    @Test func explainAndValidateDataAsJobSteps() throws {
+        let dir = try tempDir()
+        let data = try Fixture.path("datasets/adult_sample.csv")
+        #expect(run(["train", "--data", data, "--label", "income", "--algorithm", "logistic-regression", "--standardize",
+                     "--model-output", dir + "/model"]).0 == 0)
+        let (status, out, _) = run(["explain", "--model", dir + "/model", "--data", data, "--repeats", "2", "--rows", "0,1",
+                                    "--contributions-output", dir + "/contributions.csv"], environment: ["MLOPSLAB_RUN_DIR": dir + "/run"])
+        #expect(status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect((json["contributions"] as? [Any])?.count == 2)
+        #expect((json["permutation_importance"] as? [Any])?.count == 12)
+        let contributions = try CSVReader.read(path: dir + "/contributions.csv")
+        #expect(contributions.rowCount == 3000 && contributions.column(named: "contribution_sex") != nil)
+        #expect(FileManager.default.fileExists(atPath: dir + "/run/metrics/importance_age"))
+
+        let schema = dir + "/schema.json"
+        #expect(run(["validate-data", "--data", data, "--schema-output", schema]).0 == 0)
+        let bad = dir + "/bad.csv"
+        try "age,workclass\n-5,Private\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let (badStatus, badOut, badErr) = run(["validate-data", "--data", bad, "--schema", schema])
+        #expect(badStatus == 1)
+        #expect(badOut.contains("\"valid\" : false") && badOut.contains("below_minimum") && badOut.contains("missing_column"))
+        #expect(badErr.contains("\(bad):2: column 'age' value -5 is below the minimum 17"))
+    }
 }

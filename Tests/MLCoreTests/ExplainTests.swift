@@ -45,4 +45,19 @@ struct ExplainTests {
         let boosted = try Trainer.train(table, spec: TrainingSpec(label: "y", algorithm: .gradientBoosting))
         #expect(throws: ModelError.self) { try LinearContributions.compute(model: boosted, table: table, rows: [0]) }
     }
+
+    @Test func permutationImportanceAgreesWithScikitLearnOnAdult() throws {
+        let table = try Fixture.table("datasets/adult_sample.csv")
+        let model = try Trainer.train(table, spec: TrainingSpec(label: "income", algorithm: .logisticRegression,
+                                                                preprocessing: PreprocessingOptions(standardize: true)))
+        let ours = try PermutationImportance.compute(model: model, table: table, repeats: 30, seed: 0)
+        let ref = try Fixture.reference("adult_permutation_importance")
+        let columns = try #require(ref["columns"] as? [String]), means = try #require(ref["mean"] as? [Double])
+        let byColumn = Dictionary(uniqueKeysWithValues: ours.importances.map { ($0.column, $0.importanceMean) })
+        // Different shuffles: the means of 30 repeats differ by sampling noise only (about 0.001 here).
+        for (column, mean) in zip(columns, means) {
+            let value = try #require(byColumn[column])
+            #expect(abs(value - mean) < 0.004, "\(column): \(value) vs scikit-learn \(mean)")
+        }
+    }
 }

@@ -132,5 +132,7 @@ struct TrainerTests {
         try original.replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 7").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: ArtifactError.tooNew(path: dir, version: 7, supported: 1)) { try ModelArtifact.load(from: dir) }
         #expect(throws: ArtifactError.self) { try ModelArtifact.load(from: dir + "/nope") }
+        try original.replacingOccurrences(of: "\"class_count\" : 2", with: "\"class_count\" : 0").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ArtifactError.self) { try ModelArtifact.load(from: dir) }
     }
 }

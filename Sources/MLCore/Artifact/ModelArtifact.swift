@@ -83,6 +83,25 @@ public enum ModelArtifact {
         if model.task == .classification, model.label.classes.count < 2 {
             throw ArtifactError.corrupt(path: path, reason: "a classifier needs at least two classes in model.json")
         }
+        if let logistic = model.logistic {
+            let outputs = logistic.classCount == 2 ? 1 : logistic.classCount
+            guard logistic.classCount == model.label.classes.count, logistic.coefficients.count == outputs,
+                  logistic.intercepts.count == outputs, logistic.coefficients.allSatisfy({ $0.count == featureCount }) else {
+                throw ArtifactError.corrupt(path: path, reason: "logistic coefficients do not match \(model.label.classes.count) classes and \(featureCount) features")
+            }
+        }
+        if let boosting = model.boosting {
+            for (t, tree) in boosting.trees.enumerated() {
+                let n = tree.nodes.count
+                guard n > 0 else { throw ArtifactError.corrupt(path: path, reason: "tree \(t) has no nodes") }
+                // Children come after their parent, so a valid tree has no cycles.
+                for (i, node) in tree.nodes.enumerated() where node.feature >= 0 {
+                    guard node.feature < featureCount, node.left > i, node.left < n, node.right > i, node.right < n else {
+                        throw ArtifactError.corrupt(path: path, reason: "tree \(t) has a node pointing outside the tree or the features")
+                    }
+                }
+            }
+        }
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> Data {

@@ -10,6 +10,7 @@ struct ModelFile: Codable {
     var hyperparameters: [String: String]
     var trainingRows: Int
     var trainingData: String?
+    var trainingDataSha256: String?
     var metrics: [String: Double]
     var logistic: LogisticModel?
     var linear: LinearModel?
@@ -24,6 +25,7 @@ struct ModelFile: Codable {
         hyperparameters = model.hyperparameters
         trainingRows = model.trainingRows
         trainingData = model.trainingData
+        trainingDataSha256 = model.trainingDataSHA256
         metrics = model.metrics
         logistic = model.logistic
         linear = model.linear
@@ -34,6 +36,7 @@ struct ModelFile: Codable {
         var model = TrainedModel(algorithm: algorithm, task: task, label: label, preprocessing: preprocessing, inputs: inputs,
                                  hyperparameters: hyperparameters, trainingRows: trainingRows, trainingData: trainingData)
         model.metrics = metrics
+        model.trainingDataSHA256 = trainingDataSha256
         model.logistic = logistic
         model.linear = linear
         model.boosting = boosting
@@ -73,6 +76,7 @@ enum MLmodelFile {
         lines.append("training_data:")
         lines.append("  path: \(model.trainingData.map(quote) ?? "null")")
         lines.append("  rows: \(model.trainingRows)")
+        if let digest = model.trainingDataSHA256 { lines.append("  sha256: \(digest)") }
         lines.append("metrics:")
         for key in model.metrics.keys.sorted() {
             lines.append("  \(key): \(model.metrics[key].map { $0.isFinite ? "\($0)" : "null" } ?? "null")")

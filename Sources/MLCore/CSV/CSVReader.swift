@@ -11,8 +11,13 @@ import Darwin
 /// force a kind. A UTF-8 byte-order mark is skipped; LF, CRLF and CR line ends are accepted; blank lines
 /// are skipped. Large files are parsed on all cores, split at record boundaries outside quotes.
 public enum CSVReader {
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path` (large regular files are memory-mapped, not copied).
     public static func read(path: String, options: CSVReadOptions = CSVReadOptions()) throws -> Table {
+        if let mapped = try MappedFile.open(path: path) {
+            defer { mapped.close() }
+            guard mapped.count > 0 else { throw CSVError.empty(path: path) }
+            return try CSVParse(base: mapped.base, count: mapped.count, path: path, options: options).run()
+        }
         let bytes = try readBytes(path: path)
         return try parse(bytes: bytes, path: path, options: options)
     }
@@ -31,7 +36,7 @@ public enum CSVReader {
     }
 
     /// The whole file as bytes.
-    static func readBytes(path: String) throws -> [UInt8] {
+    public static func readBytes(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -55,6 +60,29 @@ public enum CSVReader {
         }
         return bytes
     }
+}
+
+/// A read-only memory map of a regular file of at least 1 MiB.
+struct MappedFile {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private let raw: UnsafeMutableRawPointer
+
+    /// nil when the file is small or not a regular file (then it is read instead).
+    static func open(path: String) throws -> MappedFile? {
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a directory") }
+        guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 1 << 20 else { return nil }
+        let size = Int(info.st_size)
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        return MappedFile(base: UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)), count: size, raw: pointer)
+    }
+
+    func close() { munmap(raw, count) }
 }
 
 /// One parse of one buffer.
@@ -83,13 +111,27 @@ private struct CSVParse {
         // Lines of the header record itself (1-based line of the first data line = header.line + 1).
         let bodyStart = header.position
         let bodyFirstLine = header.line + 1
-        let chunks = splitBody(from: bodyStart)
         let shared = SharedBuffer(base: base, count: count)
         let forced = names.map { options.columnKinds[$0] }
         let numericCandidates = forced.map { $0 == nil || $0 == .numeric }
-        let passOne = Parallel.map(chunks.count) { k in
-            ChunkPass.numeric(shared, range: chunks[k], columns: names.count, candidates: numericCandidates,
-                              delimiter: options.delimiter, missing: options.missingValues)
+        // First assume no quotes (split at any newline, one-sweep parse); the fast pass reports any quote it
+        // meets, and then, or when it failed on a file that holds quotes, everything is parsed again by the
+        // general RFC 4180 scanner on chunks split outside quotes.
+        var chunks = splitBody(from: bodyStart, quotesPossible: false)
+        var passOne = Parallel.map(chunks.count) { k in
+            ChunkPass.numericUnquoted(shared, range: chunks[k], columns: names.count, candidates: numericCandidates,
+                                      delimiter: options.delimiter, missing: options.missingValues)
+        }
+        let sawQuote = passOne.contains { $0.needsQuotedParse }
+        let failedWithQuotes = passOne.contains { $0.failure != nil }
+            && ChunkPass.containsQuote(shared, range: bodyStart..<count)
+        if sawQuote || failedWithQuotes {
+            let quotedChunks = splitBody(from: bodyStart, quotesPossible: true)
+            chunks = quotedChunks
+            passOne = Parallel.map(quotedChunks.count) { k in
+                ChunkPass.numeric(shared, range: quotedChunks[k], columns: names.count, candidates: numericCandidates,
+                                  delimiter: options.delimiter, missing: options.missingValues)
+            }
         }
         // Line offsets of each chunk.
         var offsets: [Int] = []
@@ -126,13 +168,21 @@ private struct CSVParse {
             let offset = offsets[k]
             rowLines.append(contentsOf: result.rowLines.map { $0 + offset })
         }
+        let numericColumns = Parallel.map(names.count) { c -> [Double]? in
+            guard isNumeric[c] else { return nil }
+            let total = passOne.reduce(0) { $0 + ChunkPass.numberCount($1, column: c) }
+            return [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                var offset = 0
+                if let base = buffer.baseAddress {
+                    for result in passOne { offset += ChunkPass.copyNumbers(result, column: c, into: base + offset) }
+                }
+                initialized = offset
+            }
+        }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for c in 0..<names.count {
-            if isNumeric[c] {
-                var values: [Double] = []
-                values.reserveCapacity(rowLines.count)
-                for result in passOne { values.append(contentsOf: result.numbers[c]) }
+            if let values = numericColumns[c] {
                 columns.append(Column(name: names[c], numbers: values))
             } else {
                 let t = textColumns.firstIndex(of: c) ?? 0
@@ -144,10 +194,23 @@ private struct CSVParse {
     }
 
     /// Splits the body into ranges that start at record boundaries (outside quotes).
-    private func splitBody(from start: Int) -> [Range<Int>] {
+    private func splitBody(from start: Int, quotesPossible: Bool) -> [Range<Int>] {
         let size = count - start
-        let parts = options.parallel && size >= (1 << 20) ? Parallel.workerCount : 1
+        // More chunks than cores, so a core that gets more CPU time (machines are often shared) takes more chunks.
+        let parts = options.parallel && size >= (1 << 20) ? min(Parallel.workerCount * 4, max(size >> 18, 1)) : 1
         guard parts > 1 else { return [start..<count] }
+        if !quotesPossible {
+            // No quotes anywhere: every newline is a record boundary.
+            var bounds = [start]
+            for k in 1..<parts {
+                let target = max(start + size * k / parts, bounds[bounds.count - 1])
+                guard let found = memchr(base + target, 10, count - target) else { break }
+                let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < count, next > bounds[bounds.count - 1] { bounds.append(next) }
+            }
+            bounds.append(count)
+            return (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
+        }
         var bounds = [start]
         var quotes = 0
         var scanned = start

@@ -17,12 +17,17 @@ enum ChunkPass {
     }
 
     struct NumericResult {
+        /// Per column, the parsed numbers (general pass) ...
         var numbers: [[Double]]
+        /// ... or buffers holding them (unquoted fast pass).
+        var buffers: [DoubleBuffer]? = nil
         var numeric: [Bool]
         var firstNonNumeric: [(line: Int, text: String)?]
         var rowLines: [Int]
         var newlines: Int
         var failure: Failure?
+        /// The unquoted fast pass met a double quote: the chunk must be parsed by the general pass.
+        var needsQuotedParse = false
     }
 
     struct TextResult {
@@ -46,7 +51,7 @@ enum ChunkPass {
         do {
             while try scanner.next(into: &fields) {
                 guard fields.count == columns else {
-                    return NumericResult(numbers: [], numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
+                    return NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
                                          newlines: scanner.line, failure: .ragged(relativeLine: scanner.recordLine, found: fields.count))
                 }
                 rowLines.append(scanner.recordLine)
@@ -67,36 +72,56 @@ enum ChunkPass {
                 }
             }
         } catch {
-            return NumericResult(numbers: [], numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
+            return NumericResult(numbers: [], buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: [],
                                  newlines: scanner.line, failure: .scan(error))
         }
-        return NumericResult(numbers: numbers, numeric: numeric, firstNonNumeric: firstBad, rowLines: rowLines,
+        return NumericResult(numbers: numbers, buffers: nil, numeric: numeric, firstNonNumeric: firstBad, rowLines: rowLines,
                              newlines: scanner.line, failure: nil)
     }
 
     /// Collects the text of the given columns, dictionary encoded per chunk.
+    /// The numbers of column `c`, from whichever storage the pass used.
+    static func copyNumbers(_ result: NumericResult, column c: Int, into target: UnsafeMutablePointer<Double>) -> Int {
+        if let buffers = result.buffers {
+            let buffer = buffers[c]
+            target.update(from: buffer.pointer, count: buffer.count)
+            return buffer.count
+        }
+        let values = result.numbers[c]
+        values.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { target.update(from: base, count: source.count) }
+        }
+        return values.count
+    }
+
+    /// The numbers of column `c` as an array.
+    static func numbers(_ result: NumericResult, column c: Int) -> [Double] {
+        if let buffers = result.buffers { return buffers[c].array }
+        return result.numbers[c]
+    }
+
+    /// Number of values column `c` holds in this result.
+    static func numberCount(_ result: NumericResult, column c: Int) -> Int {
+        if let buffers = result.buffers { return buffers[c].count }
+        return result.numbers[c].count
+    }
+
     static func text(_ buffer: SharedBuffer<UInt8>, range: Range<Int>, columns: [Int], delimiter: UInt8,
                      missing: Set<String>) -> TextResult {
         var scanner = CSVScanner(base: buffer.base, start: range.lowerBound, end: range.upperBound, delimiter: delimiter)
         var codes = [[Int32]](repeating: [], count: columns.count)
-        var levels = [[String]](repeating: [], count: columns.count)
-        var indexes = [[String: Int32]](repeating: [:], count: columns.count)
+        var interners = [ByteInterner](repeating: ByteInterner(missing: missing), count: columns.count)
         var fields: [CSVField] = []
         while (try? scanner.next(into: &fields)) == true {
             for (t, c) in columns.enumerated() {
                 guard c < fields.count else { codes[t].append(-1); continue }
-                let text = scanner.text(of: fields[c])
-                if missing.contains(text) { codes[t].append(-1); continue }
-                if let code = indexes[t][text] {
-                    codes[t].append(code)
-                } else {
-                    let code = Int32(levels[t].count)
-                    indexes[t][text] = code
-                    levels[t].append(text)
-                    codes[t].append(code)
-                }
+                let field = fields[c]
+                let code = field.escaped
+                    ? interners[t].code(scanner.text(of: field))
+                    : interners[t].code(buffer.base + field.start, count: field.end - field.start)
+                codes[t].append(code)
             }
         }
-        return TextResult(columns: (0..<columns.count).map { CategoricalValues(codes: codes[$0], levels: levels[$0]) })
+        return TextResult(columns: (0..<columns.count).map { CategoricalValues(codes: codes[$0], levels: interners[$0].levels) })
     }
 }

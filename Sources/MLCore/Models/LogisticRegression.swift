@@ -30,7 +30,9 @@ public struct LogisticRegression: Sendable {
         let l2 = 1.0 / (c * Double(n))
         let outputs = classCount == 2 ? 1 : classCount
         let parameterCount = outputs * (d + 1)
-        let ranges = Parallel.ranges(n, parts: n >= 4096 ? Parallel.workerCount : 1)
+        // A fixed number of row blocks (not the core count) keeps the summation order, and so every bit of
+        // the result, the same on every machine.
+        let ranges = Parallel.ranges(n, parts: n >= 4096 ? 8 : 1)
         let result = x.values.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb -> LBFGS.Result in
                 guard let xBase = xb.baseAddress, let yBase = yb.baseAddress else {
@@ -82,7 +84,7 @@ public struct LogisticRegression: Sendable {
         }
         return LogisticModel(classCount: classCount, coefficients: coefficients, intercepts: intercepts,
                              iterations: result.iterations, objective: result.value,
-                             converged: result.stop != .maxIterations && result.stop != .lineSearch || result.gradientNorm < 1e-6,
+                             converged: (result.stop == .gradient || result.stop == .function) || result.gradientNorm < 1e-6,
                              featureNames: x.featureNames)
     }
 }

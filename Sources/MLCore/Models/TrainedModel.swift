@@ -43,6 +43,8 @@ public struct TrainedModel: Sendable, Equatable {
     public var trainingRows: Int
     /// Where the training data came from (path as given), if known.
     public var trainingData: String?
+    /// SHA-256 of the training file's bytes, if known.
+    public var trainingDataSHA256: String?
     /// Training-set metrics (MLflow autolog names).
     public var metrics: [String: Double] = [:]
     public var logistic: LogisticModel?

@@ -76,12 +76,11 @@ public struct Preprocessor: Sendable {
     /// Most non-missing values parse as numbers: a numeric column with a few bad entries.
     static func mostlyNumeric(_ values: CategoricalValues) -> Bool {
         var numericCount = 0, total = 0
-        var levelIsNumber = values.levels.map { FastFloatParser.parse($0) != nil }
+        let levelIsNumber = values.levels.map { FastFloatParser.parse($0) != nil }
         for code in values.codes where code >= 0 {
             total += 1
             if levelIsNumber[Int(code)] { numericCount += 1 }
         }
-        levelIsNumber.removeAll()
         return total > 0 && Double(numericCount) >= 0.9 * Double(total)
     }
 

@@ -79,6 +79,10 @@ lr = pipe[-1]
 names = list(pipe[0].get_feature_names_out())
 ref["adult_pipeline"] = {"feature_names": names, "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0]),
                          "log_loss": log_loss(ya, pipe.predict_proba(sample[num + cat]))}
+# Permutation importance of the raw input columns (accuracy, 30 repeats): ours uses another shuffle generator,
+# so the tests compare means approximately.
+pi = permutation_importance(pipe, sample[num + cat], ya, n_repeats=30, random_state=0, scoring="accuracy")
+ref["adult_permutation_importance"] = {"columns": num + cat, "mean": pi.importances_mean.tolist(), "std": pi.importances_std.tolist()}
 
 # Gradient boosting: rough agreement of held-out loss (not bit-exact)
 X, y = make_classification(n_samples=4000, n_features=8, n_informative=5, random_state=3)
