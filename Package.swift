@@ -15,24 +15,26 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
+        .target(name: "Primitives", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CLICore", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "MLMetrics"),
-        .target(name: "MLCore", dependencies: ["MLMetrics"]),
+        .target(name: "MLCore", dependencies: ["MLMetrics", "Primitives"]),
         .target(name: "MLCommands", dependencies: [
             "MLCore", "MLMetrics", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
+        .target(name: "Exam", dependencies: ["Yams", "Primitives"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
-        .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
-        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"], resources: [.process("Resources")]),
+        .target(name: "Jobs", dependencies: ["CLICore", "Yams", "Primitives"]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams", "Primitives"], resources: [.process("Resources")]),
         .target(name: "AzCLI", dependencies: [
             "Workspace", "Jobs", "Store", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,21 +50,21 @@ let package = Package(
         .executableTarget(name: "driftbench", dependencies: ["MLMetrics"], path: "Benchmarks/DriftBench"),
 
         .testTarget(name: "MLMetricsTests", dependencies: ["MLMetrics", "MLCore", "MLCommands", "CLICore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MLCoreTests", dependencies: [
+        .testTarget(name: "MLCoreTests", dependencies: ["Primitives", 
             "MLCore", "MLMetrics", "MLCommands", "CLICore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExamTests", dependencies: [
+        .testTarget(name: "ExamTests", dependencies: ["Primitives", 
             "Exam",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReadinessTests", dependencies: [
+        .testTarget(name: "ReadinessTests", dependencies: ["Primitives", 
             "Readiness", "Exam",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
+        .testTarget(name: "JobsTests", dependencies: ["Primitives", "Jobs"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Primitives", "Workspace", "Jobs", "Store"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "AzCLI", "mlopslab"], exclude: ["Fixtures"]),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import CLICore
 import Foundation
 import MLCore
+import Primitives
 
 /// `mlopslab ml split`: deterministic train/test split of a CSV file.
 public struct SplitCommand: ParsableCommand {

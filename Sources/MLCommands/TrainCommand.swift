@@ -2,6 +2,7 @@ import ArgumentParser
 import CLICore
 import Foundation
 import MLCore
+import Primitives
 
 /// `mlopslab ml train`: fits preprocessing and a model on a CSV file and writes a model folder.
 public struct TrainCommand: ParsableCommand {
@@ -75,7 +76,7 @@ public struct TrainCommand: ParsableCommand {
                                 c: c, alpha: alpha, tolerance: tol ?? 1e-10, maxIterations: maxIter ?? 1000,
                                 boosting: boosting, task: task, seed: seed)
         var model = try Trainer.train(table, spec: spec, dataReference: data)
-        model.trainingDataSHA256 = SHA256.hexDigest(ofFile: data)
+        model.trainingDataSHA256 = SHA256Hasher.hexDigest(ofFile: data)
         try ModelArtifact.save(model, to: modelOutput)
         var warnings: [String] = []
         if let logistic = model.logistic, !logistic.converged {

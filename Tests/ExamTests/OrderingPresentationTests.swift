@@ -1,5 +1,6 @@
 import Testing
 @testable import Exam
+import Primitives
 
 @Suite struct OrderingPresentationTests {
     @Test func fnv1aMatchesPublishedVectors() {
@@ -9,7 +10,7 @@ import Testing
     }
 
     @Test func seededRandomMatchesTheSplitMix64ReferenceSequence() {
-        var generator = SeededRandom(seed: 0)
+        var generator = SplitMix64(seed: 0)
         #expect(generator.next() == 0xe220_a839_7b1d_cdaf)
         #expect(generator.next() == 0x6e78_9e6a_a1b9_65f4)
         #expect(generator.next() == 0x06c4_5d18_8009_454f)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jobs
+import Primitives
 
 @Suite struct BadInputTests {
     /// Every prefix (cut at each line) and a set of single-character corruptions of every corpus job file
@@ -8,7 +9,7 @@ import Testing
     @Test func truncatedAndCorruptedCorpusFilesNeverCrash() throws {
         let harness = try EngineHarness(label: "badinput")
         defer { harness.folder.cleanUp() }
-        var random = SweepRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         var outcomes = (parsed: 0, refused: 0)
         for file in CorpusTests.corpusFiles() {
             let text = try String(contentsOf: examplesRoot.appendingPathComponent(file.relative), encoding: .utf8)
@@ -17,8 +18,8 @@ import Testing
             let characters = Array(text)
             for _ in 0..<20 where !characters.isEmpty {
                 var mutated = characters
-                let index = random.int(below: mutated.count)
-                mutated[index] = [":", "-", " ", "\t", "{", "[", "\"", "'", "$", "\n", "#", "&", "*"][random.int(below: 13)]
+                let index = random.nextInt(below: mutated.count)
+                mutated[index] = [":", "-", " ", "\t", "{", "[", "\"", "'", "$", "\n", "#", "&", "*"][random.nextInt(below: 13)]
                 variants.append(String(mutated))
             }
             for variant in variants {

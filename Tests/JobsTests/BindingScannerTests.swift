@@ -1,5 +1,6 @@
 import Testing
 @testable import Jobs
+import Primitives
 
 @Suite struct BindingScannerTests {
     @Test func targetsAreRecognised() {

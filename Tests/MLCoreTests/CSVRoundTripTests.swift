@@ -1,5 +1,6 @@
 import Testing
 @testable import MLCore
+import Primitives
 
 @Suite("CSV write/read round trip")
 struct CSVRoundTripTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MLCore
+import Primitives
 
 @Suite("Data contracts: schema, validation, leakage, splits")
 struct ContractsTests {

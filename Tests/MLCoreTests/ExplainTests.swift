@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLCore
+import Primitives
 
 @Suite("Explanations")
 struct ExplainTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MLCore
+import Primitives
 
 @Suite("Number parsing")
 struct FastFloatParserTests {

@@ -2,13 +2,14 @@ import Exam
 import Foundation
 import Testing
 import Readiness
+import Primitives
 
 /// Measures the scorecard over 100,000 answers and prints the time (no timed assertion).
 /// Run: `swift test -c release --filter ReadinessTests.PerformanceTests`.
 struct PerformanceTests {
     @Test func scorecardOverOneHundredThousandAnswers() {
         let objectives = ["1.1a", "1.2b", "2.1a", "2.3c", "3.2b", "3.3a", "4.1b", "4.2d", "5.1a", "5.2c"]
-        var generator = SeededRandom(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let answers = (0..<100_000).map { i -> AnswerEvidence in
             let area = Fixture.areas[Int(generator.next() % UInt64(Fixture.areas.count))]
             let objective = objectives[Int(generator.next() % UInt64(objectives.count))]

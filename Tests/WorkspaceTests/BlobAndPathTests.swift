@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Workspace
+import Primitives
 
 @Suite("Blob store, SHA-256 and path guard")
 struct BlobAndPathTests {

@@ -1,3 +1,4 @@
+import Primitives
 /// The order in which an ordering question's steps are shown: a deterministic shuffle seeded by
 /// the question id (FNV-1a 64 of its UTF-8 bytes feeding SplitMix64, then Fisher-Yates), so it
 /// is the same on every run and platform and never equals the authored order for 3+ steps.
@@ -42,7 +43,7 @@ public struct OrderingPresentation: Sendable, Equatable {
     static func shuffledOrder(seed: UInt64, count: Int) -> [Int] {
         let identity = Array(0..<count)
         guard count >= 2 else { return identity }
-        var generator = SeededRandom(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for _ in 0..<16 {
             var order = identity
             for i in stride(from: count - 1, to: 0, by: -1) {

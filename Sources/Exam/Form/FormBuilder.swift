@@ -1,3 +1,4 @@
+import Primitives
 /// Draws a mock-exam form to the outline's domain weights.
 ///
 /// Items are counted as scored slots (each statement of a yes-no series is one). The form holds at
@@ -18,7 +19,7 @@ public struct FormBuilder: Sendable {
     }
 
     public func build(bank: Bank, count: Int, minutes: Int, seed: UInt64, recentlyUsed: Set<String> = []) -> ExamForm {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let targets = DomainShare.allocate(count, over: shares)
         var remaining = targets
         var drawn: [String: Int] = [:]
@@ -42,7 +43,7 @@ public struct FormBuilder: Sendable {
 
         var studySections: [FormSection] = []
         let studies = freshFirst(bank.caseStudies.values.sorted { $0.id < $1.id }) { $0.questions.map(\.id) }
-        let wantedStudies = count >= 40 ? min(maxCaseStudies, 1 + rng.index(below: 2)) : min(maxCaseStudies, 1)
+        let wantedStudies = count >= 40 ? min(maxCaseStudies, 1 + rng.nextInt(below: 2)) : min(maxCaseStudies, 1)
         for study in studies where studySections.count < wantedStudies {
             let questions = study.questions.filter { $0.type != .yesNoSeries }
             guard !questions.isEmpty else { continue }

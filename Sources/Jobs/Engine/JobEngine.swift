@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Runs Azure ML jobs for real: validates and resolves a submission (`prepare`), then runs it to a
 /// terminal status (`run`), reporting every step through the sink. The Workspace calls it for

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Remembers which job produced each deterministic step result, keyed by a hash of the component
 /// (command, environment, code content) and its inputs (values and data content), so an unchanged step

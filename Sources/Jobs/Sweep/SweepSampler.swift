@@ -1,31 +1,5 @@
 import Foundation
-
-/// A small deterministic generator (SplitMix64) so seeded sweeps sample the same trials every time.
-struct SweepRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    mutating func int(below bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-
-    /// Standard normal (Box-Muller).
-    mutating func gaussian() -> Double {
-        let u1 = max(unit(), 1e-300)
-        let u2 = unit()
-        return (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-}
+import Primitives
 
 /// Chooses the hyperparameter values of each trial.
 public enum SweepSampler {
@@ -51,7 +25,7 @@ public enum SweepSampler {
     }
 
     static func randomTrials(_ space: [SearchParameter], seed: UInt64, count: Int) -> [[String: String]] {
-        var random = SweepRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<max(count, 0)).map { _ in
             var assignment: [String: String] = [:]
             for parameter in space { assignment[parameter.name] = value(parameter.distribution, &random) }
@@ -59,19 +33,19 @@ public enum SweepSampler {
         }
     }
 
-    static func value(_ distribution: SearchDistribution, _ random: inout SweepRandom) -> String {
+    static func value(_ distribution: SearchDistribution, _ random: inout SplitMix64) -> String {
         func quantise(_ x: Double, _ q: Double) -> Double { (x / q).rounded() * q }
         switch distribution {
-        case .choice(let values): return values.isEmpty ? "" : values[random.int(below: values.count)]
-        case .randint(let upper): return String(random.int(below: upper))
-        case .uniform(let low, let high): return format(low + (high - low) * random.unit())
-        case .quniform(let low, let high, let q): return format(quantise(low + (high - low) * random.unit(), q))
-        case .loguniform(let low, let high): return format(exp(low + (high - low) * random.unit()))
-        case .qloguniform(let low, let high, let q): return format(quantise(exp(low + (high - low) * random.unit()), q))
-        case .normal(let mu, let sigma): return format(mu + sigma * random.gaussian())
-        case .qnormal(let mu, let sigma, let q): return format(quantise(mu + sigma * random.gaussian(), q))
-        case .lognormal(let mu, let sigma): return format(exp(mu + sigma * random.gaussian()))
-        case .qlognormal(let mu, let sigma, let q): return format(quantise(exp(mu + sigma * random.gaussian()), q))
+        case .choice(let values): return values.isEmpty ? "" : values[random.nextInt(below: values.count)]
+        case .randint(let upper): return String(random.nextInt(below: upper))
+        case .uniform(let low, let high): return format(low + (high - low) * random.nextUnit())
+        case .quniform(let low, let high, let q): return format(quantise(low + (high - low) * random.nextUnit(), q))
+        case .loguniform(let low, let high): return format(exp(low + (high - low) * random.nextUnit()))
+        case .qloguniform(let low, let high, let q): return format(quantise(exp(low + (high - low) * random.nextUnit()), q))
+        case .normal(let mu, let sigma): return format(mu + sigma * random.nextGaussian())
+        case .qnormal(let mu, let sigma, let q): return format(quantise(mu + sigma * random.nextGaussian(), q))
+        case .lognormal(let mu, let sigma): return format(exp(mu + sigma * random.nextGaussian()))
+        case .qlognormal(let mu, let sigma, let q): return format(quantise(exp(mu + sigma * random.nextGaussian()), q))
         }
     }
 

@@ -1,3 +1,4 @@
+import Primitives
 /// Deterministic train/test splits: random with a seed, stratified by a class label, or by time order.
 public enum Splitter {
     /// Indices of a random split; with `strata`, each class keeps its share in both parts.

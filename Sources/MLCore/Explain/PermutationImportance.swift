@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// How permutation importance scores a model (higher is better for every choice).
 public enum ImportanceScoring: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,5 @@
 import Exam
+import Primitives
 
 /// Chooses the questions of a practice drill: those matching the filters, in a seeded order with
 /// never-answered questions first, so a learner covers the bank before repeating it.
@@ -7,7 +8,7 @@ enum DrillPlan {
         let eligible = bank.questions.filter { question in
             (area == nil || question.area == area) && (pack == nil || question.packID == pack)
         }
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let shuffled = random.shuffle(eligible)
         let fresh = shuffled.filter { !answered.contains($0.id) }
         let seen = shuffled.filter { answered.contains($0.id) }

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Primitives
 
 /// Versioned assets (data, models, environments, components) of a workspace or registry:
 /// registration with immutability and auto-increment, lookup by version or label, listings,

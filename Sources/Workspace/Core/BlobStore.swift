@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Content-addressed storage under the state home: every file is kept once, named by its SHA-256
 /// (`blobs/sha256/ab/abcdef...`). A folder is stored as its files plus a manifest blob listing

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Primitives
 
 /// The simulated Azure ML control plane over one state home: defaults, targets, the blob store,
 /// the clock and the stored resources. Services (assets, compute, identity...) hang off it.

@@ -1,5 +1,6 @@
 import Foundation
 import Jobs
+import Primitives
 
 /// What an environment asks to install.
 public struct EnvironmentSpecification: Sendable, Equatable {

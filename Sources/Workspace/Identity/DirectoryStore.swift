@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Primitives
 
 /// Resources outside `az ml` that labs need: resource groups, user-assigned identities, role
 /// assignments, Key Vaults and their secrets. Secret values are stored but only `secretValue`

@@ -1,10 +1,11 @@
 @testable import Exam
+import Primitives
 
 /// Builds banks in code: a bank that meets every lint rule, which tests then break one rule at a time.
 enum SyntheticBank {
     /// Deterministic pseudo-random words so stems never resemble each other.
     struct Words {
-        var generator = SeededRandom(seed: 42)
+        var generator = SplitMix64(seed: 42)
         mutating func stem(_ count: Int = 14) -> String {
             (0..<count).map { _ in "w\(generator.next() % 5000)" }.joined(separator: " ")
         }

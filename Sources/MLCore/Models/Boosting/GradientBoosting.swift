@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Settings of histogram gradient boosting; the defaults are scikit-learn's `HistGradientBoosting*`.
 public struct GradientBoostingOptions: Sendable, Codable, Equatable {

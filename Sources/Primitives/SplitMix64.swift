@@ -1,5 +1,8 @@
-/// SplitMix64: a small, fast, seeded generator; every run with the same seed gives the same numbers
-/// on every platform. Used for splits, shuffles, subsamples and permutations.
+import Foundation
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seeded generator. The same seed gives the
+/// same numbers on every platform and Swift version, so exam forms, drills, splits, shuffles and
+/// sweeps are repeatable bit for bit.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -29,14 +32,25 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A seeded Fisher-Yates shuffle of `0..<n` (the same on every platform, unlike `shuffled(using:)`).
+    /// A standard normal value (Box-Muller).
+    public mutating func nextGaussian() -> Double {
+        let u1 = max(nextUnit(), 1e-300)
+        let u2 = nextUnit()
+        return (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// A seeded Fisher-Yates shuffle of `0..<n`.
     public mutating func permutation(_ n: Int) -> [Int] {
-        var a = Array(0..<n)
-        if n < 2 { return a }
-        for i in stride(from: n - 1, to: 0, by: -1) {
-            let j = nextInt(below: i + 1)
-            a.swapAt(i, j)
+        shuffle(Array(0..<max(n, 0)))
+    }
+
+    /// A seeded Fisher-Yates shuffle (the same on every platform, unlike `shuffled(using:)`).
+    public mutating func shuffle<T>(_ items: [T]) -> [T] {
+        var copy = items
+        guard copy.count > 1 else { return copy }
+        for i in stride(from: copy.count - 1, to: 0, by: -1) {
+            copy.swapAt(i, nextInt(below: i + 1))
         }
-        return a
+        return copy
     }
 }
