@@ -18,7 +18,12 @@ public enum InterruptWatch {
         var previous = sigaction()
         interruptRaised = 0
         sigaction(SIGINT, &action, &previous)
+        var interrupt = sigset_t(), previousMask = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, &previousMask)
         defer {
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
             sigaction(SIGINT, &previous, nil)
             interruptRaised = 0
         }
