@@ -172,4 +172,16 @@ struct BackgroundJobTests {
         let late = try mlopslab(box, ["ml", "model", "create", "-n", "m", "--path", "azureml://jobs/job_model/outputs/model", "--query", "job_name", "-o", "tsv"])
         #expect(late.stdout == "job_model\n", "\(late.stderr)")
     }
+
+    @Test("the runner's entry point `job _run` stays out of help and suggestions")
+    func runnerIsHidden() throws {
+        let box = try AzSandbox()
+        let help = box.az("ml job --help")
+        #expect(help.stdout.contains("create"))
+        #expect(!help.stdout.contains("_run"))
+        let typo = box.az("ml job _rnu")
+        #expect(typo.status == 2)
+        #expect(!typo.stderr.contains("_run"))
+        #expect(box.az("ml job _run -n nothing").stderr.contains("was not found"))
+    }
 }
