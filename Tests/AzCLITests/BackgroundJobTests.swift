@@ -184,4 +184,33 @@ struct BackgroundJobTests {
         #expect(!typo.stderr.contains("_run"))
         #expect(box.az("ml job _run -n nothing").stderr.contains("was not found"))
     }
+
+    @Test("two processes submitting the same job name at once: one is created, the other gets a clear error")
+    func concurrentSameName() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let box = try AzSandbox()
+        #expect(try mlopslab(box, ["account", "show", "-o", "none"]).status == 0)
+        try box.write("job.yml", "command: echo once\nenvironment:\n  image: python\nname: job_twice\n")
+        let launched = try (0..<2).map { _ -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["--home", box.home.path, "az", "ml", "job", "create", "-f", "job.yml", "-o", "none"]
+            process.currentDirectoryURL = box.work
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return (process, err)
+        }
+        let outputs = launched.map { process, err -> Output in
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Output(status: process.terminationStatus, stdout: "", stderr: String(decoding: stderr, as: UTF8.self))
+        }
+        #expect(outputs.count == 2)
+        #expect(outputs.filter { $0.status == 0 }.count == 1)
+        #expect(outputs.contains { $0.status == 1 && $0.stderr.contains("already exists") })
+        #expect(try waitFor(box, "job_twice", ["Completed", "Failed", "Canceled"]) == "Completed")
+        #expect(try mlopslab(box, ["ml", "job", "stream", "-n", "job_twice"]).stdout.components(separatedBy: "once\n").count == 2)
+    }
 }

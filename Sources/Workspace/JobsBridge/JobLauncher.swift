@@ -43,6 +43,7 @@ extension JobService {
             let stored = try JobRecords(workspace: workspace, target: target).find(prepared.name)
             return Started(entity: stored.entity, name: prepared.name, type: prepared.type, warnings: warnings + recorder.recordingProblems, runnerPid: nil)
         }
+        try claim(prepared.name)
         let submission: JSONValue = [
             "document": checked.document, "file": .string(file.path), "working_folder": .string(workingFolder.path),
             "path_roots": .array(pathGuard.roots.map(JSONValue.string)),
@@ -68,6 +69,18 @@ extension JobService {
         }
         let stored = try records.find(prepared.name)
         return Started(entity: stored.entity, name: prepared.name, type: prepared.type, warnings: warnings, runnerPid: pid)
+    }
+
+    /// Claims the job name with one `mkdir`, so two processes submitting the same name at once cannot
+    /// both record it (the store's save would let the second overwrite the first).
+    func claim(_ name: String) throws {
+        let runners = jobsRoot.appendingPathComponent(".runners", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: runners, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: runners.appendingPathComponent("\(name).claim", isDirectory: true), withIntermediateDirectories: false)
+        } catch {
+            throw WorkspaceError.failed("(UserError) A job with the name \(name) already exists in \(target.displayName); job names are unique. Omit `name:` to get a generated one.")
+        }
     }
 
     /// The body of the detached runner (`az ml job _run -n NAME`): re-reads the submission the job was
