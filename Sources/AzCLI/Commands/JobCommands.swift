@@ -4,7 +4,8 @@ import Jobs
 import Workspace
 
 /// `az ml job create|show|list|stream|cancel|download|archive|restore|update`: jobs really run
-/// through the Jobs engine, in this process, with their records in the state home.
+/// through the Jobs engine in a detached `mlopslab` runner process (hidden `job _run`), with their
+/// records in the state home, so `create` returns at once and any process can show, follow or cancel them.
 enum JobCommands {
     static let listView = TableView([
         ("Name", TableView.field("name")), ("Status", TableView.field("status")), ("Experiment", TableView.field("experiment_name")),
@@ -20,38 +21,53 @@ enum JobCommands {
         return (service, JobRecords(workspace: workspace, target: target))
     }
 
+    /// Prints the job's streamed log until it ends, then the execution summary (az's `--stream` and
+    /// `job stream`); a Failed job raises az's exception text. Ctrl-C stops following only.
+    static func follow(_ name: String, type: String, service: JobService, records: JobRecords, invocation: AzInvocation) throws {
+        let sandbox = (try? records.find(name))?.sandbox ?? service.jobsRoot.appendingPathComponent(name, isDirectory: true)
+        let (status, stopped) = InterruptWatch.during { interrupted in
+            let status = JobStreamer.stream(job: name, type: type, sandbox: sandbox, workspace: service.context,
+                                            currentStatus: { (try? records.find(name))?.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)) },
+                                            write: { invocation.emit($0) }, interrupted: interrupted)
+            return (status, interrupted())
+        }
+        if stopped, status?.isTerminal != true {
+            invocation.warn("Streaming stopped; job \(name) keeps running. Follow it again with `az ml job stream -n \(name)`, or stop it with `az ml job cancel -n \(name)`.")
+            return
+        }
+        if status == .failed, let error = (try? records.find(name))?.entity["error"] {
+            throw WorkspaceError.failed(JobStreamFormat.failure(JobErrorInfo(code: error["code"]?.stringValue ?? "UserError", message: error["message"]?.stringValue ?? "")))
+        }
+    }
+
     static let specs: [AzCommandSpec] = [
-        AzCommandSpec("ml job create", "Create a job (runs it here until it ends).", options: [
+        AzCommandSpec("ml job create", "Create a job: it starts at once and runs in the background (--stream follows it).", options: [
             AzOption(["--file", "-f"], "Local path to the YAML file containing the job specification.", required: true),
             AzOption(["--name", "-n"], "Name of the job (overrides the YAML and the generated name)."), AzOption.set,
-            AzOption(["--stream", "-s"], "Stream the job's logs to the console until it ends.", arity: .flag),
+            AzOption(["--stream", "-s"], "Stream the job's logs to the console until it ends (Ctrl-C stops following; the job keeps running).", arity: .flag),
             AzOption(["--web", "-e"], "Show the studio URL (printed, not opened).", arity: .flag),
             AzOption(["--save-as", "-a"], "File to write the created job's JSON to."),
             AzOption(["--skip-validation"], "Skip validation (accepted; validation always runs here).", arity: .flag),
+            AzOption.noWait,
         ], examples: ["az ml job create -f job.yml --stream", "az ml job create -f pipeline.yml --set settings.default_compute=azureml:cpu-cluster"]) { invocation in
-            let (service, _) = try service(invocation)
+            let (service, records) = try service(invocation)
             let file = invocation.localURL(try invocation.require("--file"))
-            let patches = try invocation.strings("--set").map(JSONPatch.parse)
-            let streaming = invocation.flag("--stream")
-            let environment = invocation.environment
-            let box = ConsoleWriter(console: environment.console)
-            let submitted = try service.submit(
-                file: file, nameOverride: invocation.string("--name"), patches: patches, workingFolder: invocation.workingFolder,
-                pathGuard: invocation.pathGuard(specFolder: file.deletingLastPathComponent()),
-                onStart: { name, type in
-                    if streaming { environment.console.write(JobStreamFormat.header(job: name, type: type, workspace: service.context)) }
-                },
-                onLog: streaming ? { @Sendable text in box.write(text) } : nil)
-            for warning in submitted.warnings { invocation.warn(warning) }
-            let name = submitted.entity["name"]?.stringValue ?? ""
-            if streaming {
-                invocation.emit(JobStreamFormat.summary(job: name, workspace: service.context))
-                if submitted.status == .failed, let error = submitted.error { throw WorkspaceError.failed(JobStreamFormat.failure(error)) }
-            }
+            let started = try service.start(
+                file: file, nameOverride: invocation.string("--name"), patches: try invocation.strings("--set").map(JSONPatch.parse),
+                workingFolder: invocation.workingFolder, pathGuard: invocation.pathGuard(specFolder: file.deletingLastPathComponent()),
+                runner: JobService.runnerExecutable())
+            for warning in started.warnings { invocation.warn(warning) }
             if let saveAs = invocation.string("--save-as") {
-                try? (submitted.entity.prettyPrinted() + "\n").write(to: invocation.localURL(saveAs), atomically: true, encoding: .utf8)
+                try? (started.entity.prettyPrinted() + "\n").write(to: invocation.localURL(saveAs), atomically: true, encoding: .utf8)
             }
-            return .json(submitted.entity)
+            guard invocation.flag("--stream") else { return .json(started.entity) }
+            try follow(started.name, type: started.type, service: service, records: records, invocation: invocation)
+            return .json(try records.find(started.name).entity)
+        },
+        AzCommandSpec("ml job _run", "Runs a recorded job to its end (the detached runner `job create` starts).", options: [AzOption.name(required: true)]) { invocation in
+            let (service, _) = try service(invocation)
+            try service.runSubmitted(try invocation.require("--name"))
+            return .nothing
         },
         AzCommandSpec("ml job show", "Show details for a job.", options: [AzOption.name(required: true), AzOption(["--web", "-e"], "Show the studio URL.", arity: .flag)]) { invocation in
             .json(try service(invocation).1.find(try invocation.require("--name")).entity)
@@ -70,24 +86,18 @@ enum JobCommands {
             }
             return .value(.array(items), table: listView)
         },
-        AzCommandSpec("ml job stream", "Stream a job's logs until it ends.", options: [AzOption.name(required: true)]) { invocation in
+        AzCommandSpec("ml job stream", "Stream a job's logs until it ends (Ctrl-C stops following; the job keeps running).", options: [AzOption.name(required: true)]) { invocation in
             let (service, records) = try service(invocation)
             let name = try invocation.require("--name")
             let stored = try records.find(name)
-            guard let sandbox = stored.sandbox else { throw WorkspaceError.failed("job \(name) has no logs") }
             if stored.entity["parent_job_name"]?.stringValue != nil, stored.entity["type"]?.stringValue == "command" {
                 throw WorkspaceError.failed("(PipelineChildJobError) az ml job stream is not supported on pipeline child jobs; stream the parent job \(stored.entity["parent_job_name"]?.stringValue ?? "") instead.")
             }
-            let status = JobStreamer.stream(job: name, type: stored.entity["type"]?.stringValue ?? "command", sandbox: sandbox, workspace: service.context,
-                                            currentStatus: { (try? records.find(name))?.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)) },
-                                            write: { invocation.emit($0) })
-            if status == .failed, let error = (try? records.find(name))?.entity["error"] {
-                throw WorkspaceError.failed(JobStreamFormat.failure(JobErrorInfo(code: error["code"]?.stringValue ?? "UserError", message: error["message"]?.stringValue ?? "")))
-            }
+            try follow(name, type: stored.entity["type"]?.stringValue ?? "command", service: service, records: records, invocation: invocation)
             return .nothing
         },
         AzCommandSpec("ml job cancel", "Cancel a job.", options: [AzOption.name(required: true), AzOption.noWait]) { invocation in
-            try service(invocation).0.cancel(try invocation.require("--name"))
+            try service(invocation).0.cancel(try invocation.require("--name"), wait: !invocation.flag("--no-wait"))
             return .nothing
         },
         AzCommandSpec("ml job download", "Download a job's logs and outputs.", options: [
@@ -116,12 +126,4 @@ enum JobCommands {
             return .json(try service(invocation).1.update(try invocation.require("--name"), patches: patches))
         },
     ]
-}
-
-/// Lets the job's log callback write to the console; the engine calls it from the thread running
-/// the job while the command waits, so writes never overlap.
-final class ConsoleWriter: @unchecked Sendable {
-    let console: any Console
-    init(console: any Console) { self.console = console }
-    func write(_ text: String) { console.write(text) }
 }

@@ -20,7 +20,7 @@ struct AzParser {
 
     func children(of group: [String]) -> [String] {
         Set(commands.compactMap { c -> String? in
-            guard c.path.count > group.count, Array(c.path.prefix(group.count)) == group else { return nil }
+            guard c.path.count > group.count, Array(c.path.prefix(group.count)) == group, !c.path[group.count].hasPrefix("_") else { return nil }
             return c.path[group.count]
         }).sorted()
     }

@@ -6,10 +6,14 @@ public struct InProgressJob: Sendable, Equatable {
     public var name: String
     /// Its sandbox folder (`JobRecordInfo.sandbox`).
     public var sandbox: URL
+    /// The process the Workspace last saw in charge of the job (the detached runner, or the process
+    /// submitting it), used while the job has no `system_logs/process.json` yet.
+    public var launcherPid: Int32?
 
-    public init(name: String, sandbox: URL) {
+    public init(name: String, sandbox: URL, launcherPid: Int32? = nil) {
         self.name = name
         self.sandbox = sandbox
+        self.launcherPid = launcherPid
     }
 }
 
@@ -28,6 +32,7 @@ public enum JobRecovery {
             let sandbox = JobSandbox(root: job.sandbox)
             let info = sandbox.processInfo()
             if let info, info.runnerPid == currentPid || isAlive(info.runnerPid) { continue }
+            if info == nil, let launcher = job.launcherPid, launcher == currentPid || isAlive(launcher) { continue }
             if let info, info.pid > 0, isAlive(info.pid) { ChildProcess.terminateGroup(info.pid) }
             let now = Date()
             if let data = try? Data(contentsOf: sandbox.resultFile),

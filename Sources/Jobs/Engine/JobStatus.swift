@@ -3,6 +3,8 @@ import Foundation
 /// Azure ML job statuses (as the SDK names them).
 public enum JobStatus: String, Sendable, Equatable, CaseIterable, Codable {
     case notStarted = "NotStarted"
+    /// Accepted by the service, waiting for its runner process (what `az ml job create` prints).
+    case starting = "Starting"
     case queued = "Queued"
     case preparing = "Preparing"
     case running = "Running"
@@ -25,8 +27,8 @@ public enum JobStatus: String, Sendable, Equatable, CaseIterable, Codable {
         if isTerminal { return false }
         switch (self, next) {
         case (_, .failed), (_, .canceled): return true
-        case (.running, .cancelRequested), (.preparing, .cancelRequested), (.queued, .cancelRequested): return true
-        case (.notStarted, .queued), (.queued, .preparing), (.preparing, .running), (.running, .finalizing), (.finalizing, .completed):
+        case (.running, .cancelRequested), (.preparing, .cancelRequested), (.queued, .cancelRequested), (.starting, .cancelRequested): return true
+        case (.notStarted, .queued), (.notStarted, .starting), (.starting, .queued), (.queued, .preparing), (.preparing, .running), (.running, .finalizing), (.finalizing, .completed):
             return true
         default: return false
         }

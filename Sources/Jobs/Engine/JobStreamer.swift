@@ -45,10 +45,11 @@ public enum JobStreamer {
     /// Writes the header, the log as it grows, and the summary. `currentStatus` is polled (the Workspace
     /// reads it from its store); streaming ends once it is terminal and the log is drained. Returns the
     /// last status seen; a failed job's error text is for the caller to print (`JobStreamFormat.failure`).
+    /// When `interrupted` turns true (Ctrl-C) it stops at once without the summary; the job keeps running.
     @discardableResult
     public static func stream(job: String, type: String, sandbox: URL, workspace: WorkspaceContext,
                               currentStatus: () -> JobStatus?, write: (String) -> Void,
-                              pollInterval: Double = 0.05, maximumWait: Double? = nil) -> JobStatus? {
+                              pollInterval: Double = 0.05, maximumWait: Double? = nil, interrupted: () -> Bool = { false }) -> JobStatus? {
         write(JobStreamFormat.header(job: job, type: type, workspace: workspace))
         let file = sandbox.appendingPathComponent(JobSandbox.streamedLogName(type: type))
         let tailer = LogTailer(file: file)
@@ -57,6 +58,7 @@ public enum JobStreamer {
         while true {
             if let text = tailer.read() { write(text) }
             if let current = status, current.isTerminal { break }
+            if interrupted() { return status }
             if let maximumWait, Date().timeIntervalSince(started) > maximumWait { break }
             Thread.sleep(forTimeInterval: pollInterval)
             status = currentStatus()

@@ -46,6 +46,16 @@ public struct PreparedJob: Sendable {
     /// SHA-256 of the `code:` folder's content (command jobs and sweep trials), for lineage.
     public let codeHash: String?
     let plan: JobPlan
+
+    /// The record the engine creates for the job itself when it runs (`.created`), so a caller can
+    /// record the job before handing it to another process.
+    public var recordInfo: JobRecordInfo {
+        switch plan {
+        case .command(let run): return run.info
+        case .pipeline(let pipeline): return pipeline.info
+        case .sweep(let sweep): return sweep.info
+        }
+    }
 }
 
 enum JobPlan: Sendable {

@@ -48,11 +48,21 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         }
     }
 
-    private func created(_ info: JobRecordInfo) throws {
+    /// Records the top-level job before it runs (`az ml job create` handing it to a runner process);
+    /// the runner's own `.created` for it then leaves this record as it is.
+    func createTopLevel(_ info: JobRecordInfo, status: JobStatus, internal extra: [String: JSONValue]) throws {
+        try created(info, status: status, extraInternal: extra)
+    }
+
+    private func created(_ info: JobRecordInfo, status: JobStatus = .notStarted, extraInternal: [String: JSONValue] = [:]) throws {
+        if info.parentName == nil, extraInternal.isEmpty,
+           try workspace.database.resource(kind: JobRecords.kind, scope: target.scopeKey, name: info.name) != nil {
+            return
+        }
         let now = try workspace.clock.now()
         var entity: [String: JSONValue] = [
             "name": .string(info.name), "display_name": .string(info.displayName), "experiment_name": .string(info.experimentName),
-            "type": .string(info.type), "status": "NotStarted", "creation_context": workspace.creationContext(at: now),
+            "type": .string(info.type), "status": .string(status.rawValue), "creation_context": workspace.creationContext(at: now),
             "id": .string("azureml:\(target.armId)/jobs/\(info.name)"),
             "compute": info.compute.map { .string($0.hasPrefix("azureml:") || $0 == "local" ? $0 : "azureml:\($0)") } ?? "azureml:serverless",
             "properties": [:], "tags": [:], "inputs": [:], "outputs": [:],
@@ -68,7 +78,9 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
             for (key, value) in topLevel.entity { entity[key] = value }
             lineage = topLevel.lineage
         }
-        try records.create(entity: .object(entity), internal: ["sandbox": .string(info.sandbox.path), "lineage": lineage], parent: info.parentName, at: now)
+        var hidden: [String: JSONValue] = ["sandbox": .string(info.sandbox.path), "lineage": lineage, "runner_pid": .int(Int64(ChildProcess.currentPid))]
+        for (key, value) in extraInternal { hidden[key] = value }
+        try records.create(entity: .object(entity), internal: .object(hidden), parent: info.parentName, at: now)
     }
 
     private func changed(_ job: String, status: JobStatus, at date: Date) throws {

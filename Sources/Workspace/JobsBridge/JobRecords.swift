@@ -52,7 +52,7 @@ public struct JobRecords: Sendable {
     public func inProgress() throws -> [InProgressJob] {
         try unfinished().filter { job in
             let sandbox = JobSandbox(root: job.sandbox)
-            if sandbox.processInfo() != nil { return true }
+            if sandbox.processInfo() != nil || job.launcherPid != nil { return true }
             let modified = (try? FileManager.default.attributesOfItem(atPath: job.sandbox.path)[.modificationDate]) as? Date
             return Date().timeIntervalSince(modified ?? .distantPast) > 120
         }
@@ -63,7 +63,8 @@ public struct JobRecords: Sendable {
             guard let body = JSONValue.parse(record.body), let status = body["entity"]?["status"]?.stringValue,
                   let parsed = JobStatus(rawValue: status), !parsed.isTerminal,
                   let sandbox = body["internal"]?["sandbox"]?.stringValue else { return nil }
-            return InProgressJob(name: record.name, sandbox: URL(fileURLWithPath: sandbox))
+            let launcher = body["internal"]?["runner_pid"]?.intValue.flatMap { Int32(exactly: $0) }
+            return InProgressJob(name: record.name, sandbox: URL(fileURLWithPath: sandbox), launcherPid: launcher)
         }
     }
 

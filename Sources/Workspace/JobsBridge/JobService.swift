@@ -2,8 +2,8 @@ import Foundation
 import Jobs
 import Yams
 
-/// `az ml job create|cancel` and crash recovery: parses and checks a job YAML, records the job
-/// and runs it with the Jobs engine in this process until it reaches a terminal status.
+/// `az ml job create|cancel` and crash recovery: parses and checks a job YAML, records the job,
+/// and runs it with the Jobs engine (in a detached runner process, see `JobLauncher`, or here).
 public struct JobService: Sendable {
     let workspace: Workspace
     let target: WorkspaceTarget
@@ -33,21 +33,49 @@ public struct JobService: Sendable {
         public var warnings: [String]
     }
 
-    /// Parses, checks and runs the job in `file`. `onLog` receives the job's log as it grows (for
-    /// `--stream`); `onStart` is called once the job is recorded, before it runs.
+    /// Parses, checks and runs the job in `file` in this process until it ends (embedded use and
+    /// tests; `az ml job create` uses `start`, which hands the job to a detached runner process).
+    /// `onLog` receives the job's log as it grows; `onStart` is called once the job is recorded.
     public func submit(file: URL, nameOverride: String?, patches: [JSONPatch], workingFolder: URL, pathGuard: PathGuard,
                        onStart: ((_ name: String, _ type: String) -> Void)? = nil, onLog: (@Sendable (String) -> Void)? = nil) throws -> Submitted {
+        let checked = try check(file: file, nameOverride: nameOverride, patches: patches, workingFolder: workingFolder, pathGuard: pathGuard)
+        let prepared = checked.prepared
+        let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: (prepared.name, checked.extra, checked.lineage),
+                                        streamedJob: prepared.name, onLog: onLog)
+        let engine = JobEngine(configuration: configuration(), resolver: checked.resolver, sink: recorder)
+        onStart?(prepared.name, prepared.type)
+        let result = engine.run(prepared)
+        let stored = try JobRecords(workspace: workspace, target: target).find(prepared.name)
+        return Submitted(entity: stored.entity, status: result.status, error: result.error,
+                         warnings: prepared.warnings.map { String(describing: $0) } + recorder.recordingProblems)
+    }
+
+    /// A job that passed every submit-time check, with what its record needs.
+    struct CheckedJob {
+        var prepared: PreparedJob
+        var resolver: WorkspaceJobResolver
+        var extra: [String: JSONValue]
+        var lineage: JSONValue
+        /// The job YAML as submitted (text, or the `--set`-patched document), for the runner process.
+        var document: JSONValue
+    }
+
+    /// Reads, parses and prepares the job in `file` (every submit-time error is thrown here).
+    func check(file: URL, nameOverride: String?, patches: [JSONPatch], workingFolder: URL, pathGuard: PathGuard) throws -> CheckedJob {
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
             throw WorkspaceError.pathMissing(path: file.path)
         }
         let parsed: ParsedJob
+        let document: JSONValue
         if patches.isEmpty {
             parsed = try JobSpecParser.parseJob(yaml: text, file: file.path)
+            document = ["text": .string(text)]
         } else {
             var root = try YAMLDocument.parse(text, file: file, entity: "Job").root
             for patch in patches { root = try patch.apply(to: root) }
             parsed = try JobSpecParser.parseJob(node: root.yamlNode(), file: file.path)
+            document = ["patched": root]
         }
         let submission = JobSubmission(job: parsed, baseDirectory: file.deletingLastPathComponent(), nameOverride: nameOverride,
                                        defaultExperimentName: workingFolder.lastPathComponent)
@@ -58,14 +86,7 @@ public struct JobService: Sendable {
             throw WorkspaceError.failed("(UserError) A job with the name \(prepared.name) already exists in \(target.displayName); job names are unique. Omit `name:` to get a generated one.")
         }
         let (extra, lineage) = try describe(prepared, baseDirectory: submission.baseDirectory, pathGuard: pathGuard)
-        let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: (prepared.name, extra, lineage),
-                                        streamedJob: prepared.name, onLog: onLog)
-        let engine = JobEngine(configuration: configuration(), resolver: resolver, sink: recorder)
-        onStart?(prepared.name, prepared.type)
-        let result = engine.run(prepared)
-        let stored = try JobRecords(workspace: workspace, target: target).find(prepared.name)
-        return Submitted(entity: stored.entity, status: result.status, error: result.error,
-                         warnings: prepared.warnings.map { String(describing: $0) } + recorder.recordingProblems)
+        return CheckedJob(prepared: prepared, resolver: resolver, extra: extra, lineage: lineage, document: document)
     }
 
     /// Ends jobs whose runner process died (after a crash or kill): Failed or Canceled, logs kept.
@@ -80,14 +101,40 @@ public struct JobService: Sendable {
         return results.count
     }
 
-    /// Asks a running job to stop; records it Canceled when its runner is already gone.
-    public func cancel(_ name: String) throws {
-        let stored = try JobRecords(workspace: workspace, target: target).find(name)
+    /// Asks a running job to stop, from any process: the runner sees the request within a poll and
+    /// records the job Canceled. Records it Canceled here when its runner is already gone. A job whose
+    /// runner has not created its folder yet gets a moment to do so. With `wait`, returns once the job
+    /// has ended (up to `timeout` seconds).
+    public func cancel(_ name: String, wait: Bool = false, timeout: Double = 15) throws {
+        let records = JobRecords(workspace: workspace, target: target)
+        let stored = try records.find(name)
         if let status = stored.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)), status.isTerminal { return }
-        if try JobEngine.requestCancel(jobName: name, jobsRoot: jobsRoot) {
-            let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: nil, streamedJob: nil, onLog: nil)
-            recorder.record(.finished(JobResult(name: name, status: .canceled, error: JobErrorInfo(code: "UserError", message: "The job was canceled."), endedAt: try workspace.clock.now())))
+        let sandbox = stored.sandbox ?? jobsRoot.appendingPathComponent(name, isDirectory: true)
+        let deadline = Date().addingTimeInterval(3)
+        while !FileManager.default.fileExists(atPath: sandbox.path), Date() < deadline, isRunnerAlive(stored) {
+            Thread.sleep(forTimeInterval: 0.02)
         }
+        let recorder = JobEventRecorder(workspace: workspace, target: target, topLevel: nil, streamedJob: nil, onLog: nil)
+        let canceled = JobResult(name: name, status: .canceled, error: JobErrorInfo(code: "UserError", message: "The job was canceled."), endedAt: try workspace.clock.now())
+        guard FileManager.default.fileExists(atPath: sandbox.path) else {
+            recorder.record(.finished(canceled))
+            return
+        }
+        if try JobEngine.requestCancel(jobName: name, jobsRoot: jobsRoot) {
+            recorder.record(.finished(canceled))
+            return
+        }
+        guard wait else { return }
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if let status = (try? records.find(name))?.entity["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)), status.isTerminal { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    private func isRunnerAlive(_ stored: JobRecords.Stored) -> Bool {
+        guard let body = JSONValue.parse(stored.record.body), let pid = body["internal"]?["runner_pid"]?.intValue.flatMap({ Int32(exactly: $0) }) else { return false }
+        return pid == ChildProcess.currentPid || ChildProcess.isAlive(pid)
     }
 
     /// The submit-time fields of the job JSON, and the lineage facts (inputs, environment, code hash).
