@@ -51,6 +51,7 @@ import Testing
         let flags = completer.complete(lineBeforeCursor: "az ml data create --").candidates
         #expect(flags.contains("--path") && flags.contains("--resource-group") && flags.contains("--output"))
         #expect(completer.complete(lineBeforeCursor: "az ml data create --type ").candidates == ["mltable", "uri_file", "uri_folder"])
+        #expect(!completer.complete(lineBeforeCursor: "az ml job ").candidates.contains { $0.hasPrefix("_") }, "internal commands stay hidden")
     }
 
     @Test func columnsFitTheWidth() {

@@ -7,7 +7,7 @@ extension CommandTree {
         var copy = self
         guard var subcommands = copy.subcommands, let index = subcommands.firstIndex(where: { $0.commandName == "az" }) else { return self }
         var az = subcommands[index]
-        for spec in specs { az.insert(path: spec.path[...], options: spec.allOptions) }
+        for spec in specs where !spec.path.contains(where: { $0.hasPrefix("_") }) { az.insert(path: spec.path[...], options: spec.allOptions) }
         subcommands[index] = az
         copy.subcommands = subcommands
         return copy
