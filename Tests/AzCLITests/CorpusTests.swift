@@ -8,7 +8,9 @@ import Testing
 /// copy of the corpus (the shared folder is never modified).
 @Suite("Compatibility corpus (assets and resources)")
 struct CorpusTests {
-    static let corpus = URL(fileURLWithPath: "/work/shared/azureml-examples")
+    /// `shared/` sits beside the repository (in CI too).
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/azureml-examples")
 
     /// Files that are deliberately not valid as they stand, with the reason.
     static let expectedFailures: [String: String] = [

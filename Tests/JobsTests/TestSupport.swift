@@ -71,8 +71,9 @@ func schemaIssues(_ yaml: String, file: String = "job.yml") -> [SchemaIssue] {
     }
 }
 
-/// The folder of the shared Azure ML examples corpus.
-let examplesRoot = URL(fileURLWithPath: "/work/shared/azureml-examples")
+/// The folder of the shared Azure ML examples corpus: `shared/` sits beside the repository (in CI too).
+let examplesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/azureml-examples")
 
 /// The test target's fixture folder.
 var fixturesRoot: URL {
