@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Exam", dependencies: ["Yams"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
-        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"], resources: [.process("Resources")]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams", "MLCore", "MLMetrics"], resources: [.process("Resources")]),
         .target(name: "AzCLI", dependencies: [
             "Workspace", "Jobs", "Store", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -62,7 +62,7 @@ let package = Package(
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store", "MLCore"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),
     ]
