@@ -102,7 +102,7 @@ public struct BatchEndpointStore: Sendable {
         guard let name = spec["name"]?.stringValue, !name.isEmpty else {
             throw WorkspaceError.invalidArgument("the batch deployment needs a name: give `name:` in the YAML or --name")
         }
-        try BatchEndpointStore.checkName(name)
+        try BatchEndpointStore.checkName(name, minimum: 1)
         guard let endpointName = endpointOverride ?? spec["endpoint_name"]?.stringValue else {
             throw WorkspaceError.invalidArgument("the following arguments are required: --endpoint-name/-e (or `endpoint_name:` in the YAML)")
         }
@@ -220,10 +220,10 @@ public struct BatchEndpointStore: Sendable {
         }
     }
 
-    static func checkName(_ name: String) throws {
+    static func checkName(_ name: String, minimum: Int = 3) throws {
         let range = NSRange(name.startIndex..., in: name)
-        guard (3...32).contains(name.count), namePattern?.firstMatch(in: name, range: range) != nil else {
-            throw WorkspaceError.failed("(BadRequest) The name '\(name)' is invalid: endpoint and deployment names are 3-32 characters, start with a letter and contain only letters, digits and '-' (not at the end).")
+        guard (minimum...32).contains(name.count), namePattern?.firstMatch(in: name, range: range) != nil else {
+            throw WorkspaceError.failed("(BadRequest) The name '\(name)' is invalid: endpoint names are 3-32 characters (deployment names 1-32), start with a letter and contain only letters, digits and '-' (not at the end).")
         }
     }
 }
