@@ -64,6 +64,16 @@ public struct ScheduleRunner: Sendable {
         let store = ScheduleStore(workspace: workspace, target: target)
         let next = stored.trigger.next(after: time, created: stored.created)
         try store.save(entity: stored.entity, jobFile: stored.jobFile, created: stored.created, nextFire: next, isNew: false)
+        if let monitor = stored.entity["create_monitor"] {
+            do {
+                let run = try MonitorRunner(workspace: workspace, target: target).run(
+                    name: name, spec: try MonitorSpec(monitor), defaultWindow: stored.trigger.period, folder: stored.jobFile, at: time)
+                return Firing(schedule: name, workspace: target.workspaceName, time: time, job: run["name"]?.stringValue,
+                              status: run["status"]?.stringValue ?? "Completed", error: nil)
+            } catch let error as WorkspaceError {
+                return Firing(schedule: name, workspace: target.workspaceName, time: time, job: nil, status: "Failed", error: error.message)
+            }
+        }
         let stamp = ScheduleRunner.stamp(time)
         let patches = [
             JSONPatch(path: ["display_name"], value: .string("\(name)-\(stamp)")),

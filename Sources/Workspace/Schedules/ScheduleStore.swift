@@ -28,19 +28,32 @@ public struct ScheduleStore: Sendable {
         }
         guard let triggerSpec = spec["trigger"] else { throw WorkspaceError.invalidArgument("schedule \(name): `trigger:` is required (type cron or recurrence)") }
         let trigger = try ScheduleTrigger(triggerSpec)
-        if spec["create_monitor"] != nil { throw WorkspaceError.notSimulated("model monitors (create_monitor) in this build; job schedules (create_job) work") }
         if spec["import_data"] != nil { throw WorkspaceError.notSimulated("data import schedules (import_data)") }
-        guard let job = spec["create_job"] else { throw WorkspaceError.invalidArgument("schedule \(name): `create_job:` is required (a job YAML path or an inline job)") }
-        let jobFile = try jobFileURL(job, schedule: name, folder: folder, pathGuard: pathGuard)
+        let jobFile: URL
+        let action: (key: String, value: JSONValue)
+        if let monitor = spec["create_monitor"] {
+            let parsed = try MonitorSpec(monitor)
+            if let retraining = parsed.retrainingJob {
+                let url = try pathGuard.resolve(retraining, relativeTo: folder)
+                guard FileManager.default.fileExists(atPath: url.path) else { throw WorkspaceError.pathMissing(path: url.path) }
+            }
+            jobFile = folder
+            action = ("create_monitor", monitor)
+        } else {
+            guard let job = spec["create_job"] else { throw WorkspaceError.invalidArgument("schedule \(name): `create_job:` (a job YAML path or an inline job) or `create_monitor:` is required") }
+            jobFile = try jobFileURL(job, schedule: name, folder: folder, pathGuard: pathGuard)
+            action = ("create_job", .string(jobFile.path))
+        }
         let now = try workspace.clock.now()
         let next = trigger.next(after: now, created: now)
-        let entity: JSONValue = [
-            "create_job": .string(jobFile.path), "creation_context": workspace.creationContext(at: now),
+        let base: JSONValue = [
+            "creation_context": workspace.creationContext(at: now),
             "description": spec["description"] ?? .null, "display_name": spec["display_name"] ?? .string(name),
             "id": .string("\(target.armId)/schedules/\(name)"), "is_enabled": .bool(spec["is_enabled"]?.boolValue ?? true),
             "name": .string(name), "provisioning_state": "Succeeded", "tags": spec["tags"] ?? [:],
             "trigger": triggerSpec.setting("time_zone", .string(trigger.timeZoneName)),
         ]
+        let entity = base.setting(action.key, action.value)
         try save(entity: entity, jobFile: jobFile, created: now, nextFire: next, isNew: true)
         return entity
     }

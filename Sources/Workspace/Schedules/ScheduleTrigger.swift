@@ -10,7 +10,7 @@ public struct ScheduleTrigger: Sendable, Equatable {
 
     /// `type: recurrence`: every `interval` `frequency` units, optionally at set hours/minutes/week days.
     public struct Recurrence: Sendable, Equatable {
-        public enum Frequency: String, Sendable { case minute, hour, day, week, month }
+        public enum Frequency: String, Sendable, Hashable { case minute, hour, day, week, month }
         public var frequency: Frequency
         public var interval: Int
         public var hours: [Int]
@@ -102,6 +102,13 @@ public struct ScheduleTrigger: Sendable, Equatable {
             if let date = plain.date(from: text) { return date }
         }
         throw WorkspaceError.invalidArgument("invalid time '\(text)': use ISO 8601, e.g. 2026-11-21T10:00:00 (in the trigger's time_zone)")
+    }
+
+    /// The monitoring frequency: a recurrence's period, else one day (the default production window).
+    public var period: TimeInterval {
+        guard case .recurrence(let r) = kind else { return 86400 }
+        let unit: Double = [.minute: 60, .hour: 3600, .day: 86400, .week: 604800, .month: 2_592_000][r.frequency] ?? 86400
+        return unit * Double(r.interval)
     }
 
     /// The first fire time strictly after `date` (nil after `end_time`). `created` anchors

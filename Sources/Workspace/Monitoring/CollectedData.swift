@@ -1,0 +1,94 @@
+import Foundation
+
+/// The collected production data layout shared with the serving side (see docs/monitoring.md):
+/// `<home>/collected/<workspace>/<endpoint>/<deployment>/<model_inputs|model_outputs>/<yyyy>/<MM>/<dd>/<HH>/data.jsonl`
+/// and `<home>/collected/<workspace>/<endpoint>/labels/<yyyy>/<MM>/<dd>/<HH>/data.jsonl`, one JSON object per line:
+/// `{"correlationid": ..., "time": <ISO 8601 UTC>, "data": {<column>: <value>}}`, hours on the simulated clock, UTC.
+public struct CollectedData: Sendable {
+    /// One collected row.
+    public struct Row: Sendable, Equatable {
+        public var correlationId: String
+        public var time: Date
+        public var data: [String: JSONValue]
+        public init(correlationId: String, time: Date, data: [String: JSONValue]) {
+            self.correlationId = correlationId
+            self.time = time
+            self.data = data
+        }
+    }
+
+    let root: URL
+
+    public init(home: URL, workspace: String, endpoint: String) {
+        root = home.appendingPathComponent("collected/\(workspace)/\(endpoint)", isDirectory: true)
+    }
+
+    /// `model_inputs` / `model_outputs` of a deployment, or `labels` (deployment nil).
+    func folder(deployment: String?, collection: String) -> URL {
+        deployment.map { root.appendingPathComponent("\($0)/\(collection)") } ?? root.appendingPathComponent("labels")
+    }
+
+    static var utcCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }
+
+    static func hourPath(_ date: Date) -> String {
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour], from: date)
+        return String(format: "%04d/%02d/%02d/%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0)
+    }
+
+    /// Rows with `start <= time < end`, read hour folder by hour folder.
+    public func read(deployment: String?, collection: String, from start: Date, to end: Date) throws -> [Row] {
+        let base = folder(deployment: deployment, collection: collection)
+        var rows: [Row] = []
+        var hour = CollectedData.utcCalendar.dateInterval(of: .hour, for: start)?.start ?? start
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plainISO = ISO8601DateFormatter()
+        while hour < end {
+            let file = base.appendingPathComponent(CollectedData.hourPath(hour)).appendingPathComponent("data.jsonl")
+            if let text = try? String(contentsOf: file, encoding: .utf8) {
+                for (index, line) in text.split(separator: "\n").enumerated() where !line.isEmpty {
+                    guard let value = JSONValue.parse(String(line)), let timeText = value["time"]?.stringValue,
+                          let time = iso.date(from: timeText) ?? plainISO.date(from: timeText), let data = value["data"]?.objectValue else {
+                        throw WorkspaceError.failed("\(file.path):\(index + 1): not a collected-data line ({\"correlationid\", \"time\", \"data\": {...}})")
+                    }
+                    if time >= start && time < end {
+                        rows.append(Row(correlationId: value["correlationid"]?.stringValue ?? "", time: time, data: data))
+                    }
+                }
+            }
+            hour = hour.addingTimeInterval(3600)
+        }
+        return rows
+    }
+
+    /// Appends rows to their hour files (used by `mlopslab traffic` and tests).
+    public func append(_ rows: [Row], deployment: String?, collection: String) throws {
+        let base = folder(deployment: deployment, collection: collection)
+        var byHour: [String: String] = [:]
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for row in rows {
+            let line: JSONValue = ["correlationid": .string(row.correlationId), "time": .string(iso.string(from: row.time)), "data": .object(row.data)]
+            byHour[CollectedData.hourPath(row.time), default: ""] += line.compact() + "\n"
+        }
+        for (hour, text) in byHour {
+            let file = base.appendingPathComponent(hour).appendingPathComponent("data.jsonl")
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let handle = try? FileHandle(forWritingTo: file) {
+                    defer { try? handle.close() }
+                    try handle.seekToEnd()
+                    try handle.write(contentsOf: Data(text.utf8))
+                } else {
+                    try Data(text.utf8).write(to: file)
+                }
+            } catch {
+                throw WorkspaceError.failed("cannot write collected data \(file.path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
