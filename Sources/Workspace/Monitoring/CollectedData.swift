@@ -52,7 +52,7 @@ public struct CollectedData: Sendable {
             if let text = try? String(contentsOf: file, encoding: .utf8) {
                 for (index, line) in text.split(separator: "\n").enumerated() where !line.isEmpty {
                     guard let value = JSONValue.parse(String(line)), let timeText = value["time"]?.stringValue,
-                          let time = iso.date(from: timeText) ?? plainISO.date(from: timeText), let data = value["data"]?.objectValue else {
+                          let time = CollectedData.parseTime(timeText) ?? iso.date(from: timeText) ?? plainISO.date(from: timeText), let data = value["data"]?.objectValue else {
                         throw WorkspaceError.failed("\(file.path):\(index + 1): not a collected-data line ({\"correlationid\", \"time\", \"data\": {...}})")
                     }
                     if time >= start && time < end {
@@ -63,6 +63,41 @@ public struct CollectedData: Sendable {
             hour = hour.addingTimeInterval(3600)
         }
         return rows
+    }
+
+    /// Fast path for `yyyy-MM-ddTHH:mm:ss[.fff]Z` (what the collectors write); nil for anything else.
+    static func parseTime(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        guard b.count >= 20, b.last == 90, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58 else { return nil }
+        func num(_ from: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in from..<(from + count) {
+                let d = Int(b[i]) - 48
+                guard (0...9).contains(d) else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2), let s = num(17, 2),
+              (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        var fraction = 0.0
+        if b[19] == 46 {
+            var scale = 0.1
+            for i in 20..<(b.count - 1) {
+                let digit = Int(b[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                fraction += Double(digit) * scale
+                scale /= 10
+            }
+        } else if b.count != 20 { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let yy = mo <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + mi * 60 + s) + fraction)
     }
 
     /// Appends rows to their hour files (used by `mlopslab traffic` and tests).

@@ -89,7 +89,7 @@ public struct TrafficGenerator: Sendable {
         var inputRows: [CollectedData.Row] = [], outputRows: [CollectedData.Row] = [], labelRows: [CollectedData.Row] = []
         for k in 0..<total {
             let time = start.addingTimeInterval(Double(k) * spacing)
-            let id = Workspace.stableGuid("\(request.endpoint)-\(start.timeIntervalSince1970)-\(k)")
+            let id = UUID().uuidString.lowercased()
             inputRows.append(CollectedData.Row(correlationId: id, time: time, data: rows[k]))
             var output: [String: JSONValue] = [:]
             switch model.task {
