@@ -86,10 +86,11 @@ public struct TrafficGenerator: Sendable {
         let labelsColumn = model.label.predictionColumn(name: "prediction", classIndices: predictions.classIndices)
         let truth = source.column(named: model.label.column)
 
+        var rng = SystemRandomNumberGenerator()
         var inputRows: [CollectedData.Row] = [], outputRows: [CollectedData.Row] = [], labelRows: [CollectedData.Row] = []
         for k in 0..<total {
             let time = start.addingTimeInterval(Double(k) * spacing)
-            let id = UUID().uuidString.lowercased()
+            let id = CollectedData.correlationId(&rng)
             inputRows.append(CollectedData.Row(correlationId: id, time: time, data: rows[k]))
             var output: [String: JSONValue] = [:]
             switch model.task {
