@@ -114,3 +114,15 @@ import Testing
         #expect(alerts.first?["retraining_job"]?["status"]?.stringValue == "Completed")
     }
 }
+
+@Suite struct TextHistogramTests {
+    @Test func histogramSharesAreComputedPerSideAndHugeValuesDoNotCrash() {
+        let histogram = TextHistogram.numeric(reference: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], production: [9, 9, 9, 9, .infinity, 1e308])
+        #expect(histogram["reference"]?.arrayValue?.compactMap(\.intValue).reduce(0, +) == 10)
+        #expect(histogram["production"]?.arrayValue?.compactMap(\.intValue).reduce(0, +) == 5)
+        let text = TextHistogram.render(TextHistogram.numeric(reference: [0, 0, 10, 10], production: [10, 10, 10, 10]))
+        #expect(text.contains("ref  #################### 50.0%"))
+        #expect(text.contains("prod ******************************************************************************** 100.0%") == false)
+        #expect(text.contains("prod **************************************** 100.0%"))
+    }
+}

@@ -53,7 +53,7 @@ struct SignalEvaluator {
             let values = rows.compactMap { $0.data[column] }
             if refColumn.kind == .numeric, let refNumbers = refColumn.numbers {
                 let ref = refNumbers.filter { !$0.isNaN }
-                let cur = values.compactMap(\.doubleValue)
+                let cur = values.compactMap(\.doubleValue).filter(\.isFinite)
                 guard !ref.isEmpty, !cur.isEmpty, var drift = try? FeatureDrift.numerical(reference: ref, current: cur, dialect: .azure) else { continue }
                 let (metric, threshold) = chosen(signal.numericalThresholds, fallback: SignalEvaluator.defaultNumerical, kind: .numerical)
                 try? drift.decide(on: metric, threshold: threshold)

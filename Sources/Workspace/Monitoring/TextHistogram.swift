@@ -4,12 +4,16 @@ import Foundation
 public enum TextHistogram {
     static let bins = 10
 
-    static func numeric(reference: [Double], production: [Double]) -> JSONValue {
+    static func numeric(reference allReference: [Double], production allProduction: [Double]) -> JSONValue {
+        let reference = allReference.filter(\.isFinite), production = allProduction.filter(\.isFinite)
         let lo = min(reference.min() ?? 0, production.min() ?? 0), hi = max(reference.max() ?? 0, production.max() ?? 0)
         let width = hi > lo ? (hi - lo) / Double(bins) : 1
         func counts(_ values: [Double]) -> [JSONValue] {
             var c = [Int](repeating: 0, count: bins)
-            for v in values { c[min(bins - 1, max(0, Int((v - lo) / width)))] += 1 }
+            for v in values {
+                let position = ((v - lo) / width).rounded(.down)
+                c[position.isFinite ? Int(min(Double(bins - 1), max(0, position))) : bins - 1] += 1
+            }
             return c.map { .int(Int64($0)) }
         }
         let labels = (0..<bins).map { JSONValue.string(String(format: "%.3g..%.3g", lo + Double($0) * width, lo + Double($0 + 1) * width)) }

@@ -38,7 +38,8 @@ public struct TrafficGenerator: Sendable {
     }
 
     public func run(_ request: Request) throws -> Summary {
-        guard request.perDay > 0, request.days > 0, request.perDay * request.days <= 10_000_000 else {
+        let (product, overflow) = request.perDay.multipliedReportingOverflow(by: request.days)
+        guard request.perDay > 0, request.days > 0, !overflow, product <= 10_000_000 else {
             throw WorkspaceError.invalidArgument("--rate and --days must be positive, with at most 10,000,000 requests in all")
         }
         let model = try BatchEndpointStore(workspace: workspace, target: target).loadModel(request.model)

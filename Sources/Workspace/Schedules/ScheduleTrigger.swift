@@ -66,8 +66,8 @@ public struct ScheduleTrigger: Sendable, Equatable {
         guard let text = spec["frequency"]?.stringValue, let frequency = Recurrence.Frequency(rawValue: text.lowercased()) else {
             throw WorkspaceError.invalidArgument("a recurrence trigger needs `frequency:` minute, hour, day, week or month")
         }
-        let interval = Int(spec["interval"]?.intValue ?? 1)
-        guard interval >= 1 else { throw WorkspaceError.invalidArgument("recurrence interval must be 1 or more, got \(interval)") }
+        let interval = Int(clamping: spec["interval"]?.intValue ?? 1)
+        guard (1...100_000).contains(interval) else { throw WorkspaceError.invalidArgument("recurrence interval must be between 1 and 100000, got \(interval)") }
         let schedule = spec["schedule"]
         func ints(_ key: String, _ range: ClosedRange<Int>) throws -> [Int] {
             let values = (schedule?[key]?.arrayValue ?? []).map { $0.intValue.map(Int.init) }
