@@ -126,3 +126,28 @@ import Testing
         #expect(text.contains("prod **************************************** 100.0%"))
     }
 }
+
+@Suite struct PredictionDriftTests {
+    @Test func predictionDriftComparesOutputsWithTheReferenceTarget() throws {
+        let sandbox = try WorkspaceSandbox()
+        try sandbox.write("validation.csv", "x,label\n1,yes\n2,yes\n3,no\n4,no\n")
+        let now = try sandbox.workspace.clock.now()
+        let data = CollectedData(home: sandbox.home, workspace: sandbox.target.workspaceName, endpoint: "ep")
+        let outputs: [[String: JSONValue]] = [["prediction": "yes"], ["prediction": "yes"], ["prediction": "yes"], ["prediction": "yes"]]
+        try data.append(MonitorTests.rows(outputs, at: now.addingTimeInterval(-600), prefix: "p"), deployment: "blue", collection: "model_outputs")
+        let spec = try MonitorSpec(["monitoring_target": ["endpoint_deployment_id": "azureml:ep:blue"],
+                                    "monitoring_signals": ["pred": ["type": "prediction_drift",
+                                                                    "reference_data": ["input_data": ["path": "validation.csv", "type": "uri_file"],
+                                                                                       "data_column_names": ["target_column": "label"]]]]])
+        let run = try MonitorRunner(workspace: sandbox.workspace, target: sandbox.target).run(name: "m", spec: spec, defaultWindow: 86400, folder: sandbox.work, at: now)
+        // Jensen-Shannon distance, base 2, between reference (yes .5, no .5) and production (yes 1, no 0).
+        let m = [0.75, 0.25]
+        let kl1 = 0.5 * log2(0.5 / m[0]) + 0.5 * log2(0.5 / m[1])
+        let kl2 = 1.0 * log2(1.0 / m[0])
+        let expected = (0.5 * kl1 + 0.5 * kl2).squareRoot()
+        let row = try #require(MonitorTests.result(run, signal: "pred", metric: "jensen_shannon_distance"))
+        #expect(abs((row["value"]?.doubleValue ?? 0) - expected) < 1e-9)
+        #expect(row["feature"]?.stringValue == "prediction")
+        #expect(row["passed"] == .bool(false))
+    }
+}
