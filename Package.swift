@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Exam", dependencies: ["Yams", "Primitives"], resources: [.process("Resources")]),
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams", "Primitives"]),
-        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams", "Primitives"], resources: [.process("Resources")]),
+        .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams", "Primitives", "MLCore", "MLMetrics"], resources: [.process("Resources")]),
         .target(name: "AzCLI", dependencies: [
             "Workspace", "Jobs", "Store", "CLICore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,7 +64,7 @@ let package = Package(
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "JobsTests", dependencies: ["Primitives", "Jobs"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Primitives", "Workspace", "Jobs", "Store"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Primitives", "Workspace", "Jobs", "Store", "MLCore"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "AzCLI", "mlopslab"], exclude: ["Fixtures"]),
     ]

@@ -37,7 +37,8 @@ public struct ClockCommand: ParsableCommand {
             let context = CommandContext.active
             let workspace = try Workspace(home: context.home.url)
             let seconds = try SimulatedClock.parseDuration(duration)
-            let now = try workspace.clock.advance(by: seconds)
+            let (now, fired) = try ScheduleRunner(workspace: workspace).advanceClock(by: seconds)
+            for firing in fired { context.console.line("\(SimulatedClock.isoString(firing.time)) schedule \(firing.schedule): job \(firing.job ?? "not started") \(firing.status)\(firing.error.map { " (\($0))" } ?? "")") }
             context.console.line("Advanced the clock by \(ClockCommand.describe(seconds)); simulated time is now \(SimulatedClock.isoString(now)).")
         }
     }
