@@ -19,7 +19,7 @@ label=income
 cat > train.yml <<YAML
 \$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
 experiment_name: bench
-command: mlopslab ml train --data \${{inputs.data}} --label $label --algorithm logistic-regression --model-output \${{outputs.model}}
+command: mlopslab ml train --data \${{inputs.data}} --label $label --algorithm logistic-regression --standardize --model-output \${{outputs.model}}
 inputs:
   data: {type: uri_file, path: azureml:adult:1}
 outputs:
