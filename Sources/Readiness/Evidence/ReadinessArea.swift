@@ -1,21 +1,9 @@
+import Exam
 import Foundation
 
-/// One of the fifteen readiness areas, as the scorecard needs it (filled from the outline).
-public struct ReadinessArea: Sendable, Equatable, Identifiable {
-    public var id: String
-    public var title: String
-    /// The blueprint says this area needs hands-on practice: no green without a lab.
-    public var handsOn: Bool
-    /// The practical task to do next when the area is red.
-    public var nextStep: String
-
-    public init(id: String, title: String, handsOn: Bool, nextStep: String) {
-        self.id = id
-        self.title = title
-        self.handsOn = handsOn
-        self.nextStep = nextStep
-    }
-}
+/// One of the fifteen readiness areas: the outline's own area type (id, title, whether the blueprint
+/// asks for hands-on practice, and the next step when the area is red).
+public typealias ReadinessArea = Outline.Area
 
 /// One exam domain and its published weight range in percent (filled from the outline).
 public struct DomainWeight: Sendable, Equatable, Identifiable {

@@ -47,7 +47,7 @@ struct ScorecardBuilder {
     func build(now: Date) throws -> Scorecard {
         let outline = services.outline
         let model = ReadinessModel(
-            areas: outline.areas.map { ReadinessArea(id: $0.id, title: $0.title, handsOn: $0.handsOn, nextStep: $0.nextStep) },
+            areas: outline.areas,
             domains: outline.domains.map { DomainWeight(id: $0.id, title: $0.title, min: Double($0.minWeight), max: Double($0.maxWeight)) },
             now: now,
             objectiveTitles: Dictionary(outline.objectives.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
