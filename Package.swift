@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
@@ -33,8 +35,13 @@ let package = Package(
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams"]),
         .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams"], resources: [.process("Resources")]),
+        .target(name: "Serving", dependencies: [
+            "Workspace", "MLCore", "CLICore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(name: "AzCLI", dependencies: [
-            "Workspace", "Jobs", "Store", "CLICore",
+            "Workspace", "Jobs", "Store", "CLICore", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "Shell", dependencies: [
@@ -64,6 +71,10 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Jobs", "Store"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
+        .testTarget(name: "ServingTests", dependencies: [
+            "Serving", "AzCLI", "Workspace", "MLCore", "mlopslab",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "mlopslab"], exclude: ["Fixtures"]),
     ]
 )

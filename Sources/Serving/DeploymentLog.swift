@@ -1,0 +1,53 @@
+import Foundation
+import Workspace
+
+/// The container logs of one deployment (`inference-server`, `storage-initializer`), as files under
+/// the deployment folder. Lines follow the Azure ML inference server format; no payloads, no keys.
+public struct DeploymentLog: Sendable {
+    public let folder: URL
+
+    public init(deploymentFolder: URL) { folder = deploymentFolder.appendingPathComponent("logs", isDirectory: true) }
+
+    public static let containers = ["inference-server", "storage-initializer"]
+
+    func url(_ container: String) -> URL { folder.appendingPathComponent("\(container).log") }
+
+    /// Starts a container's log afresh (a new provisioning).
+    public func reset(_ container: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data().write(to: url(container))
+    }
+
+    /// Appends raw lines.
+    public func append(_ container: String, _ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        let text = lines.joined(separator: "\n") + "\n"
+        let file = url(container)
+        if let handle = try? FileHandle(forWritingTo: file) {
+            defer { try? handle.close() }
+            _ = try? handle.seekToEnd()
+            try? handle.write(contentsOf: Data(text.utf8))
+        } else {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: file)
+        }
+    }
+
+    /// The last `lines` lines of a container's log.
+    public func tail(_ container: String, lines: Int) -> String? {
+        guard let text = try? String(contentsOf: url(container), encoding: .utf8) else { return nil }
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+        return all.suffix(max(0, lines)).joined(separator: "\n") + "\n"
+    }
+
+    /// `2022-12-24 07:37:53,318 I [32756] azmlinfsrv - message`.
+    public static func line(_ date: Date, level: Character = "I", pid: Int32, logger: String, _ message: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        func two(_ v: Int?) -> String { let s = String(v ?? 0); return s.count < 2 ? "0" + s : s }
+        let millis = String((c.nanosecond ?? 0) / 1_000_000)
+        let ms = String(repeating: "0", count: max(0, 3 - millis.count)) + millis
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second)),\(ms) \(level) [\(pid)] \(logger) - \(message)"
+    }
+}
