@@ -40,14 +40,17 @@ public struct DeploymentLog: Sendable {
         return all.suffix(max(0, lines)).joined(separator: "\n") + "\n"
     }
 
-    /// `2022-12-24 07:37:53,318 I [32756] azmlinfsrv - message`.
+    /// `2022-12-24 07:37:53,318 I [32756] azmlinfsrv - message` (UTC; formatted with gmtime_r, cheap enough per request).
     public static func line(_ date: Date, level: Character = "I", pid: Int32, logger: String, _ message: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        func two(_ v: Int?) -> String { let s = String(v ?? 0); return s.count < 2 ? "0" + s : s }
-        let millis = String((c.nanosecond ?? 0) / 1_000_000)
-        let ms = String(repeating: "0", count: max(0, 3 - millis.count)) + millis
-        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second)),\(ms) \(level) [\(pid)] \(logger) - \(message)"
+        let interval = date.timeIntervalSince1970
+        var seconds = time_t(interval.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let millis = Int((interval - interval.rounded(.down)) * 1000)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2)) \(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)),\(pad(millis, 3)) \(level) [\(pid)] \(logger) - \(message)"
     }
 }

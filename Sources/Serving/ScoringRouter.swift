@@ -105,9 +105,11 @@ public enum ScoringRouter {
     }
 
     static func logLine(table: ServingTable?, status: Int, started: UInt64, mirrored: Bool) -> String {
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
+        let fraction = String(micros % 1000)
+        let ms = "\(micros / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
         let time = table?.simulatedNow() ?? Date()
-        return DeploymentLog.line(time, pid: getpid(), logger: "azmlinfsrv", "POST /score \(status) \(String(format: "%.3f", ms))ms\(mirrored ? " (mirrored, response discarded)" : "")")
+        return DeploymentLog.line(time, pid: getpid(), logger: "azmlinfsrv", "POST /score \(status) \(ms)ms\(mirrored ? " (mirrored, response discarded)" : "")")
     }
 
     static func text(_ status: Int, _ body: String, contentType: String = "application/json", deployment: String? = nil) -> Response {
