@@ -81,8 +81,7 @@ public struct DeploymentProvisioner {
                 log.append("storage-initializer", [line("storage-initializer", "Code downloaded to /var/azureml-app/\(source.lastPathComponent)")])
             }
         } catch {
-            let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
-            log.append("storage-initializer", [line("storage-initializer", "Failed to download: \((error as? WorkspaceError)?.message ?? message)", level: "E")])
+            log.append("storage-initializer", [line("storage-initializer", "Failed to download: \((error as? WorkspaceError)?.message ?? "\(error)")", level: "E")])
             return try store.setState(deployment, endpoint: endpoint, state: "Failed",
                                       error: "ResourceNotReady: User container has crashed or terminated: model download failed. Run `az ml online-deployment get-logs -n \(deployment) -e \(endpoint) --container storage-initializer` for the cause.", in: target)
         }

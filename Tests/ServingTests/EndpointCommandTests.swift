@@ -17,6 +17,7 @@ struct EndpointCommandTests {
         #expect(json["traffic"] == .object([:]))
         #expect(json["provisioning_state"] == "Succeeded")
         #expect(json["scoring_uri"]?.stringValue?.hasPrefix("http://127.0.0.1:") == true)
+        #expect(json["scoring_uri"]?.stringValue?.hasPrefix("http://127.0.0.1:0/") == false)
         #expect(json["scoring_uri"]?.stringValue?.hasSuffix("/endpoints/my-endpoint/score") == true)
         let credentials = try #require(JSONValue.parse(box.az("ml online-endpoint get-credentials -n my-endpoint").stdout))
         let key = try #require(credentials["primaryKey"]?.stringValue)
@@ -93,6 +94,6 @@ struct EndpointCommandTests {
         #expect(logs.split(separator: "\n").count == 3)
         let storage = box.az("ml online-deployment get-logs -n bad -e my-ep -c storage-initializer").stdout
         #expect(storage.contains("Downloading model azureml:broken:1"))
-        #expect(ServingAddress.record(home: box.home) == nil)  // nothing was started for a failed deployment
+        #expect(HostLauncher.running(home: box.home) == nil)  // nothing was started for a failed deployment
     }
 }

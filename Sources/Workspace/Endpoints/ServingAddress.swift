@@ -36,9 +36,34 @@ public enum ServingAddress {
         try encoder.encode(record).write(to: recordURL(home: home), options: .atomic)
     }
 
-    /// `http://127.0.0.1:<port>` of the host (port 0 until the host first started).
+    /// `http://127.0.0.1:<port>` of the host. Before the host first starts, a free loopback port is reserved
+    /// in the record (pid 0) so scoring URIs are stable; the host binds it when it starts.
     public static func base(home: URL) -> String {
-        "http://127.0.0.1:\(record(home: home)?.port ?? 0)"
+        if let record = record(home: home) { return "http://127.0.0.1:\(record.port)" }
+        let port = freeLoopbackPort()
+        try? write(ServingHostRecord(pid: 0, port: port, startedAt: ""), home: home)
+        return "http://127.0.0.1:\(port)"
+    }
+
+    /// A port the OS reports free on 127.0.0.1 (0 when none could be found).
+    static func freeLoopbackPort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { return 0 }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { return 0 }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// The folder a deployment's model, code and logs live in.
