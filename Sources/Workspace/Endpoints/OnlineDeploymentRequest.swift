@@ -59,7 +59,7 @@ public struct OnlineDeploymentRequest: Sendable {
             "app_insights_enabled": false, "data_collector": dataCollector ?? .null, "egress_public_network_access": "enabled",
             "endpoint_name": .string(endpoint), "environment_variables": environmentVariables,
             "id": .string("\(target.armId)/onlineEndpoints/\(endpoint)/deployments/\(name)"),
-            "instance_count": .int(Int64(instanceCount)), "instance_type": .string(size.name),
+            "instance_count": .int(Int64(instanceCount)), "instance_type": .string(instanceType),
             "liveness_probe": ["failure_threshold": 30, "initial_delay": 10, "period": 10, "success_threshold": 1, "timeout": 2],
             "readiness_probe": ["failure_threshold": 30, "initial_delay": 10, "period": 10, "success_threshold": 1, "timeout": 2],
             "model": model.map(JSONValue.string) ?? .null, "name": .string(name), "properties": [:], "provisioning_state": "Creating",

@@ -53,8 +53,8 @@ public struct OnlineDeploymentStore: Sendable {
         let next = try patch(current)
         let type = next["instance_type"]?.stringValue ?? SKUCatalogue.defaultSize
         let count = Int(next["instance_count"]?.intValue ?? 1)
-        let size = try checkCapacity(instanceType: type, count: count, replacing: "\(endpoint.lowercased())/\(name)", in: target)
-        let updated = next.setting("instance_type", .string(size.name))
+        _ = try checkCapacity(instanceType: type, count: count, replacing: "\(endpoint.lowercased())/\(name)", in: target)
+        let updated = next
         try save(updated, endpoint: endpoint.lowercased(), name: name, state: updated["provisioning_state"]?.stringValue ?? "Succeeded", in: target)
         return updated
     }
