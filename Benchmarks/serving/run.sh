@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serving benchmark: a 20-feature logistic regression deployed as an MLflow model, scored with a 1-row
 # JSON body through the key-authenticated scoring URI on 127.0.0.1, with wrk (2 threads, 16 connections, 10 s).
-# Usage: Benchmarks/serving/run.sh [path/to/mlopslab] [rows-per-request]
+# Usage: [DURATION=60s] Benchmarks/serving/run.sh [path/to/mlopslab] [rows-per-request]
 set -euo pipefail
 BIN=${1:-.build/release/mlopslab}
 ROWS=${2:-1}
@@ -47,7 +47,9 @@ local f = io.open("request.json", "r")
 wrk.body = f:read("*a")
 f:close()
 LUA
-wrk -t2 -c16 -d10s --latency -s post.lua "$URI"
+RSS_BEFORE=$(grep VmRSS /proc/$(python3 -c "import json;print(json.load(open(\"$MLOPSLAB_HOME/serving/host.json\"))[\"pid\"])")/status)
+wrk -t2 -c16 -d${DURATION:-10s} --latency -s post.lua "$URI"
+echo "host memory before: $RSS_BEFORE"
 "$BIN" serve status
 "$BIN" serve stop
 rm -rf "$WORK"
