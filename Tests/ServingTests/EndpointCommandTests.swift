@@ -97,3 +97,28 @@ struct EndpointCommandTests {
         #expect(HostLauncher.running(home: box.home) == nil)  // nothing was started for a failed deployment
     }
 }
+
+@Suite("az ml online-deployment update and delete", .serialized)
+struct DeploymentUpdateTests {
+    @Test("update --set instance_count counts against quota; deleting after moving traffic works; endpoint delete removes deployments")
+    func updateAndDelete() throws {
+        let box = try ServingSandbox()
+        defer { HostLauncher.stop(home: box.home) }
+        #expect(box.az("ml online-endpoint create -n upd-ep -o none").status == 0)
+        _ = try box.provision(endpoint: "upd-ep", deployment: "blue")
+        _ = try box.provision(endpoint: "upd-ep", deployment: "green")
+        #expect(box.az(words: ["ml", "online-endpoint", "update", "-n", "upd-ep", "--traffic", "blue=100", "-o", "none"]).status == 0)
+        let over = box.az("ml online-deployment update -n blue -e upd-ep --set instance_count=6")
+        #expect(over.status == 1)
+        #expect(over.stderr.contains("(OutOfQuota)"))
+        let scaled = box.az("ml online-deployment update -n blue -e upd-ep --set instance_count=2 --query instance_count -o tsv")
+        #expect(scaled.stdout == "2\n", "\(scaled.stderr)")
+        #expect(try OnlineDeploymentStore(workspace: box.workspace()).reservedVCPUs(excluding: nil, in: box.target()) == 10 + 5)
+        #expect(box.az(words: ["ml", "online-endpoint", "update", "-n", "upd-ep", "--traffic", "blue=0 green=100", "-o", "none"]).status == 0)
+        #expect(box.az("ml online-deployment delete -n blue -e upd-ep --yes").status == 0)
+        #expect(JSONValue.parse(box.az("ml online-endpoint show -n upd-ep --query traffic").stdout) == ["green": 100])
+        #expect(box.az("ml online-endpoint delete -n upd-ep --yes").status == 0)
+        #expect(box.az("ml online-endpoint delete -n upd-ep --yes").stderr.contains("Online endpoint upd-ep does not exist."))
+        #expect(try OnlineDeploymentStore(workspace: box.workspace()).reservedVCPUs(excluding: nil, in: box.target()) == 0)
+    }
+}
