@@ -10,6 +10,7 @@ import Workspace
 public enum ScoringHost {
     /// Runs until a termination signal. `preferredPort` (the last port) is tried first so scoring URIs stay valid.
     public static func run(home: URL, preferredPort: Int?) async throws {
+        signal(SIGPIPE, SIG_IGN)  // a scoring worker that died must not take the host with it
         let table = ServingTable(home: home)
         try table.reload()
         let pid = getpid()
