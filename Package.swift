@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
@@ -35,8 +37,13 @@ let package = Package(
         .target(name: "Readiness", dependencies: ["Exam"]),
         .target(name: "Jobs", dependencies: ["CLICore", "Yams", "Primitives"]),
         .target(name: "Workspace", dependencies: ["Store", "Jobs", "CLICore", "Yams", "Primitives", "MLCore", "MLMetrics"], resources: [.process("Resources")]),
+        .target(name: "Serving", dependencies: [
+            "Workspace", "MLCore", "CLICore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(name: "AzCLI", dependencies: [
-            "Workspace", "Jobs", "Store", "CLICore",
+            "Workspace", "Jobs", "Store", "CLICore", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "Shell", dependencies: [
@@ -66,6 +73,12 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Primitives", "Jobs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Primitives", "Workspace", "Jobs", "Store", "MLCore"]),
         .testTarget(name: "AzCLITests", dependencies: ["AzCLI", "Workspace"]),
+        .testTarget(name: "ServingTests", dependencies: [
+            "Serving", "AzCLI", "Workspace", "MLCore", "mlopslab",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "AzCLI", "mlopslab"], exclude: ["Fixtures"]),
+
     ]
 )

@@ -11,7 +11,7 @@ public enum AzRunner {
     public static let commands: [AzCommandSpec] =
         AccountCommands.specs + GroupCommands.specs + IdentityCommands.specs + RoleCommands.specs + KeyVaultCommands.specs
         + DataCommands.specs + ComputeCommands.specs + ModelCommands.specs + EnvironmentCommands.specs
-        + ComponentCommands.specs + WorkspaceCommands.specs + RegistryCommands.specs + JobCommands.specs + BatchCommands.specs + ScheduleCommands.specs
+        + ComponentCommands.specs + WorkspaceCommands.specs + RegistryCommands.specs + JobCommands.specs + BatchCommands.specs + ScheduleCommands.specs + OnlineEndpointCommands.specs + OnlineDeploymentCommands.specs
 
     /// Runs `words` (everything after `az`) and returns the exit status.
     public static func run(_ words: [String], environment: AzEnvironment) -> Int32 {

@@ -13,7 +13,7 @@ struct RootCommand: ParsableCommand {
         version: Entry.version,
         subcommands: [
             PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, ScorecardCommand.self,
-            PacksCommand.self, MLCommand.self, AzCommand.self, LineageCommand.self, ClockCommand.self, CostCommand.self,
+            PacksCommand.self, MLCommand.self, AzCommand.self, LineageCommand.self, ClockCommand.self, CostCommand.self, ServeCommand.self,
             TrafficCommand.self, MonitorCommand.self, AlertsCommand.self,
         ]
     )
