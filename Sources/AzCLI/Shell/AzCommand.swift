@@ -7,7 +7,7 @@ import Foundation
 public struct AzCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "az",
-        abstract: "The simulated Azure CLI: az ml data|environment|compute|job|component|model|registry|workspace, az login, account, group, identity, role, keyvault.",
+        abstract: "The simulated Azure CLI: az ml data, environment, compute, job, component, model, registry, workspace, online-endpoint, online-deployment, batch-endpoint, batch-deployment, schedule; az login, account, group, identity, role, keyvault.",
         discussion: "Type `az --help` or `az ml --help` for the command groups. State lives in the state home; a fresh home has a default subscription, resource group and workspace."
     )
 
