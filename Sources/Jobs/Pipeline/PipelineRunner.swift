@@ -12,19 +12,12 @@ struct PipelineRunner {
 
     func run(_ plan: PipelinePlan, cancellation: JobCancellation) -> JobResult {
         let name = plan.info.name
-        let sandbox = JobSandbox(root: plan.info.sandbox)
-        do {
-            try sandbox.create()
-        } catch {
-            // The folder belongs to another job (a concurrent submission of the same name): touch nothing.
-            return JobResult(name: name, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), endedAt: Date())
+        let sandbox: JobSandbox
+        let startedAt: Date
+        switch ParentJobStart.begin(plan.info, sink: sink) {
+        case .failure(let failure): return failure.result
+        case .success(let started): (sandbox, startedAt) = started
         }
-        sandbox.writeProcessInfo(pid: 0)
-        sink.record(.created(plan.info))
-        status(name, .notStarted)
-        status(name, .queued)
-        let startedAt = Date()
-        status(name, .running, at: startedAt)
         let board = StepBoard()
         let stepCancellation = JobCancellation()
         let wakeUp = DispatchSemaphore(value: 0)
