@@ -46,8 +46,9 @@ let package = Package(
             "Workspace", "Jobs", "Store", "CLICore", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "Labs", dependencies: ["Workspace", "AzCLI", "Exam", "Readiness", "Store", "CLICore", "Primitives", "Yams"]),
         .target(name: "Shell", dependencies: [
-            "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "AzCLI", "Rainbow",
+            "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "AzCLI", "Labs", "Rainbow",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,6 +79,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        .testTarget(name: "LabsTests", dependencies: ["Labs", "Workspace", "Exam", "mlopslab"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Store", "Exam", "AzCLI", "mlopslab"], exclude: ["Fixtures"]),
 
     ]

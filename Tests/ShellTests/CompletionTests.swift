@@ -1,3 +1,4 @@
+import CLICore
 import AzCLI
 import Testing
 @testable import Shell

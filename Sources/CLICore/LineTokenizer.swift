@@ -1,12 +1,12 @@
 /// Splits a REPL line into words the way a POSIX shell does for simple input: whitespace
 /// separates words, single quotes keep text as is, double quotes allow `\"` and `\\`, and a
 /// backslash outside quotes escapes the next character.
-enum LineTokenizer {
-    enum Failure: Error, Equatable, CustomStringConvertible {
+public enum LineTokenizer {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         case unterminatedQuote(Character)
         case danglingBackslash
 
-        var description: String {
+        public var description: String {
             switch self {
             case .unterminatedQuote(let quote): return "unterminated \(quote) quote: close it or escape it with \\"
             case .danglingBackslash: return "the line ends with a lone backslash"
@@ -14,7 +14,7 @@ enum LineTokenizer {
         }
     }
 
-    static func words(_ line: String) throws(Failure) -> [String] {
+    public static func words(_ line: String) throws(Failure) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Every fault kind labs may use, by name.
+public enum FaultCatalogue {
+    public static let kinds: [any FaultKind] = [
+        CrashingInitFault(),
+        HardcodedSecretFault(),
+    ]
+
+    public static func kind(named name: String) -> (any FaultKind)? {
+        kinds.first { $0.name == name }
+    }
+
+    public static var names: [String] { kinds.map(\.name).sorted() }
+}
