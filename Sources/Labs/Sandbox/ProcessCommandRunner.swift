@@ -7,8 +7,13 @@ import Workspace
 /// that would hold a pipe open.
 public struct ProcessCommandRunner: LabCommandRunner {
     public let executable: String
+    /// Variables set on top of this process's environment.
+    public let environment: [String: String]
 
-    public init(executable: String) { self.executable = executable }
+    public init(executable: String, environment: [String: String] = [:]) {
+        self.executable = executable
+        self.environment = environment
+    }
 
     /// The runner for this process's own `mlopslab` (or `MLOPSLAB_EXECUTABLE`).
     public static func current() throws -> ProcessCommandRunner {
@@ -34,10 +39,10 @@ public struct ProcessCommandRunner: LabCommandRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--home", home.path] + words
         process.currentDirectoryURL = workingFolder
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["MLOPSLAB_HOME"] = home.path
-        process.environment = environment
+        var variables = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        variables["NO_COLOR"] = "1"
+        variables["MLOPSLAB_HOME"] = home.path
+        process.environment = variables
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

@@ -185,6 +185,7 @@ public final class LabSession {
         updated.endedAt = now()
         updated.score = result.score.points
         updated.maxScore = result.score.maximum
+        updated.areaScores = Self.encode(result.score.byArea.mapValues { $0.available > 0 ? $0.earned / $0.available : 0 })
         try database.updateLabAttempt(updated)
         ActiveLab.clear(home: home)
         LabBuilder(lab: lab, places: LabPlaces(home: home, labID: lab.id), runner: runner).clearHost()
