@@ -183,7 +183,7 @@ public struct LabParser: Sendable {
             for parameter in kind.parameters where parameter.required && fields[parameter.name] == nil {
                 reader.report(path, "fault `\(kindName)` needs `\(parameter.name)`: \(parameter.help)")
             }
-            for key in ["file", "path", "to"] where known.contains(key) {
+            for key in ["file"] where known.contains(key) {
                 if let relative = fields[key]?.stringValue { checkWorkPath(relative, path: "\(path).\(key)", reader: &reader) }
             }
             faults.append(FaultSpec(kind: kindName, arguments: FaultArguments(kind: kindName, values: fields), line: reader.line(path)))
