@@ -5,6 +5,12 @@ public enum FaultCatalogue {
     public static let kinds: [any FaultKind] = [
         CrashingInitFault(),
         HardcodedSecretFault(),
+        SweepMetricMismatchFault(),
+        DependencyConflictFault(),
+        UnpinnedPackageFault(),
+        LeakedValidationRowsFault(),
+        LatestDataReferenceFault(),
+        SubgroupRegressionFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {
