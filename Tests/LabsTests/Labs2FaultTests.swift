@@ -121,7 +121,7 @@ final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
             try apply("subgroup-regression", common.merging(["file": "flip.csv", "mode": "flip"]) { a, _ in a }, box)
         }
         #expect(throws: LabError.self) {
-            try apply("subgroup-regression", common.merging(["file": "train.csv", "group": "Other"]) { a, _ in a }, box)
+            try apply("subgroup-regression", common.merging(["file": "train.csv", "group": "Other"]) { _, new in new }, box)
         }
     }
 }
