@@ -57,6 +57,8 @@ public struct TrainCommand: ParsableCommand {
     var task: TaskKind?
     @Option(help: "Extra text read as missing, comma-separated (e.g. '?').")
     var naValues: String?
+    @Option(help: "Held-out data (CSV with the label): scored after training; val_ metrics are printed and logged (val_rmse, val_mae, val_r2 or val_accuracy, val_roc_auc, val_log_loss).")
+    var validationData: String?
 
     public init() {}
 
@@ -82,13 +84,22 @@ public struct TrainCommand: ParsableCommand {
         if let logistic = model.logistic, !logistic.converged {
             warnings.append("the solver stopped after \(logistic.iterations) iterations before meeting tol; raise --max-iter or --standardize")
         }
+        var validationMetrics: [String: Double]?
+        if let validationData {
+            let kinds = Dictionary(model.inputs.filter { $0.kind == .categorical }.map { ($0.name, ColumnKind.categorical) },
+                                   uniquingKeysWith: { a, _ in a })
+            let validation = try CommandSupport.readTable(validationData, naValues: CommandSupport.list(naValues) ?? [], kinds: kinds)
+            validationMetrics = try ValidationMetrics.compute(model: model, validation: validation)
+        }
         warnings.forEach(CommandSupport.warn)
-        let report = TrainReport(model: model, output: modelOutput, warnings: warnings)
+        var report = TrainReport(model: model, output: modelOutput, warnings: warnings)
+        report.validationMetrics = validationMetrics
         var params = model.hyperparameters
         params["label"] = label
         params["data"] = data
         if let digest = model.trainingDataSHA256 { params["data_sha256"] = digest }
-        try CommandSupport.logRun(command: "ml train", params: params, metrics: model.metrics,
+        if let validationData { params["validation_data"] = validationData }
+        try CommandSupport.logRun(command: "ml train", params: params, metrics: model.metrics.merging(validationMetrics ?? [:]) { a, _ in a },
                                   artifacts: [(modelOutput, "model")])
         try CommandSupport.printJSON(report)
     }
@@ -105,6 +116,7 @@ struct TrainReport: Encodable {
     var inputColumns: [String]
     var featureCount: Int
     var metrics: [String: Double]
+    var validationMetrics: [String: Double]?
     var iterations: Int?
     var converged: Bool?
     var validationLoss: Double?
@@ -131,6 +143,6 @@ struct TrainReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case algorithm, task, label, classes, rows, metrics, iterations, converged, warnings
         case positiveClass = "positive_class", inputColumns = "input_columns", featureCount = "feature_count"
-        case validationLoss = "validation_loss", modelOutput = "model_output"
+        case validationLoss = "validation_loss", modelOutput = "model_output", validationMetrics = "validation_metrics"
     }
 }

@@ -67,6 +67,29 @@ struct CommandTests {
         #expect(scored.columnNames == ["f0", "f1", "f2", "f3", "f4", "y", "prediction", "probability"])
     }
 
+    @Test func trainWithValidationDataLogsHoldOutMetrics() throws {
+        let dir = try tempDir()
+        let data = try Fixture.path("logreg_binary.csv")
+        let (status, out, err) = run(["train", "--data", data, "--validation-data", data, "--label", "y", "--algorithm", "logistic-regression",
+                                      "--model-output", dir + "/model"], environment: ["MLOPSLAB_RUN_DIR": dir + "/run"])
+        #expect(status == 0, "\(err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let validation = try #require(json["validation_metrics"] as? [String: Double])
+        let training = try #require(json["metrics"] as? [String: Double])
+        // Scored on its own training data, the hold-out figures equal the training ones.
+        #expect(abs((validation["val_log_loss"] ?? 0) - (training["training_log_loss"] ?? 1)) < 1e-9)
+        #expect(abs((validation["val_accuracy"] ?? 0) - (training["training_accuracy_score"] ?? 1)) < 1e-12)
+        #expect((validation["val_roc_auc"] ?? 0) > 0.5)
+        #expect(FileManager.default.fileExists(atPath: dir + "/run/metrics/val_roc_auc"))
+        #expect(try String(contentsOfFile: dir + "/run/params/validation_data", encoding: .utf8) == data)
+
+        try "f0,f1,f2,f3,f4,y\n0,0,0,0,0,\n".write(toFile: dir + "/nolabel.csv", atomically: true, encoding: .utf8)
+        let (badStatus, _, badErr) = run(["train", "--data", data, "--validation-data", dir + "/nolabel.csv", "--label", "y",
+                                          "--algorithm", "logistic-regression", "--model-output", dir + "/model2"])
+        #expect(badStatus == 2)
+        #expect(badErr.contains("validation data"))
+    }
+
     @Test func badInputExitsNonZeroWithOneLine() throws {
         let dir = try tempDir()
         let ragged = dir + "/ragged.csv"

@@ -65,9 +65,12 @@ public final class JobEngine: Sendable {
             case .data(_, let path, _): inputs[input.name] = path
             }
         }
+        // A label (`azureml:name@latest`) is recorded as the version it resolved to, so lineage says which
+        // data the job really read.
         let references = declared.compactMap { input -> String? in
-            if case .data(_, let path, _) = input.value, path.hasPrefix("azureml:") { return path }
-            return nil
+            guard case .data(let type, let path, _) = input.value, path.hasPrefix("azureml:") else { return nil }
+            guard path.contains("@") else { return path }
+            return (try? resolver.resolveData(path, type: type, baseDirectory: submission.baseDirectory))?.assetReference ?? path
         }
         var stepOrder: [String] = []
         var codeFolder: URL?

@@ -9,6 +9,12 @@ public enum FaultCatalogue {
         RequestSchemaMismatchFault(),
         StaleEvaluationFault(),
         LatencyRegressionFault(),
+        SweepMetricMismatchFault(),
+        DependencyConflictFault(),
+        UnpinnedPackageFault(),
+        LeakedValidationRowsFault(),
+        LatestDataReferenceFault(),
+        SubgroupRegressionFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {

@@ -89,6 +89,12 @@ public struct LineageGraph: Sendable {
         if let code = lineage["code_hash"]?.stringValue { children.append(LineageNode("code: \(code.prefix(23))…")) }
         if let compute = lineage["compute"]?.stringValue { children.append(LineageNode("compute: \(compute)")) }
         if let parent = entity["parent_job_name"]?.stringValue { children.append(LineageNode("parent job: \(parent)")) }
+        let params = (stored.params.objectValue ?? [:]).compactMap { key, value in value.stringValue.map { "\(key)=\($0)" } }.sorted()
+        if !params.isEmpty { children.append(LineageNode("params: " + params.joined(separator: ", "))) }
+        let metrics = (stored.metrics.objectValue ?? [:]).compactMap { key, points in
+            points.arrayValue?.last?["value"]?.doubleValue.map { "\(key)=\(JSONValue.formatDouble($0))" }
+        }.sorted()
+        if !metrics.isEmpty { children.append(LineageNode("metrics: " + metrics.joined(separator: ", "))) }
         let status = entity["status"]?.stringValue ?? "?"
         return LineageNode("job:\(name) (\(entity["type"]?.stringValue ?? "command"), \(status), experiment \(entity["experiment_name"]?.stringValue ?? "?"))", children)
     }

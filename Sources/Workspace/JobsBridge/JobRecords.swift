@@ -21,6 +21,9 @@ public struct JobRecords: Sendable {
         public var outputs: [String: URL]
         public var lineage: JSONValue
         public var record: WorkspaceRecord
+        /// What the run logged (MLflow): `metrics` (name → points) and `params` (name → text); empty until it finished.
+        public var metrics: JSONValue = [:]
+        public var params: JSONValue = [:]
     }
 
     /// The job JSON of `name`.
@@ -119,6 +122,7 @@ public struct JobRecords: Sendable {
             if let path = value.stringValue { outputs[key] = URL(fileURLWithPath: path) }
         }
         return Stored(entity: entity, sandbox: hidden?["sandbox"]?.stringValue.map { URL(fileURLWithPath: $0) },
-                      outputs: outputs, lineage: hidden?["lineage"] ?? [:], record: record)
+                      outputs: outputs, lineage: hidden?["lineage"] ?? [:], record: record,
+                      metrics: hidden?["metrics"] ?? [:], params: hidden?["params"] ?? [:])
     }
 }

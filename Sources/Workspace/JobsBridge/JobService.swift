@@ -166,6 +166,14 @@ public struct JobService: Sendable {
                 lineage["code_hash"] = .string("sha256:\(upload.digest)")
             }
         }
+        if case .sweep(let sweep) = prepared.spec {
+            entity["objective"] = ["goal": .string(sweep.objective.goal.rawValue), "primary_metric": .string(sweep.objective.primaryMetric)]
+            var limits: [String: JSONValue] = ["max_total_trials": .int(Int64(sweep.limits.maxTotalTrials)),
+                                               "max_concurrent_trials": .int(Int64(sweep.limits.maxConcurrentTrials))]
+            if let timeout = sweep.limits.timeoutSeconds { limits["timeout"] = .int(Int64(timeout)) }
+            if let trialTimeout = sweep.limits.trialTimeoutSeconds { limits["trial_timeout"] = .int(Int64(trialTimeout)) }
+            entity["limits"] = .object(limits)
+        }
         lineage["compute"] = .string(metadata.compute ?? "serverless")
         return (entity, .object(lineage))
     }
