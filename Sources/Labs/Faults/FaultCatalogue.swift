@@ -5,6 +5,16 @@ public enum FaultCatalogue {
     public static let kinds: [any FaultKind] = [
         CrashingInitFault(),
         HardcodedSecretFault(),
+        CrossWorkspaceReferenceFault(),
+        UntrackedModelCopyFault(),
+        DataCollectionOffFault(),
+        ProductionDriftFault(),
+        PinnedStaleDataFault(),
+        CorruptBatchFilesFault(),
+        BatchOutputSummaryOnlyFault(),
+        ScheduleWrongTimeZoneFault(),
+        PipelineRawInputFault(),
+        ConceptDriftLateLabelsFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {
