@@ -7,7 +7,7 @@ struct DataCollectionOffFault: FaultKind {
     let name = "data-collection-off"
     let summary = "An online deployment YAML's data_collector collections are set to enabled: 'False' (and the deployment updated): requests are still served, but no model inputs or outputs are collected, so a monitor on the deployment finds no production data and cannot detect drift."
     let parameters = [
-        FaultParameter("file", "the online deployment YAML; it must hold data_collector.collections.<name>.enabled"),
+        FaultParameter("file", "the online deployment YAML; it must hold data_collector.collections.NAME.enabled"),
         FaultParameter("collections", required: false, "the collections to switch off (default: model_inputs and model_outputs)"),
     ] + FollowUpCommands.parameters
 

@@ -5,7 +5,7 @@ import Foundation
 /// `attempt` (run for the failure they show, e.g. the deployment create that the fault makes fail).
 enum FollowUpCommands {
     static let parameters = [
-        FaultParameter("then", required: false, "command lines run after the change; each must succeed (e.g. `az ml online-deployment update -f deployment.yml`)"),
+        FaultParameter("then", required: false, "command lines run after the change so the workspace matches it (re-registering a folder, updating a deployment from its YAML); each must succeed"),
         FaultParameter("attempt", required: false, "command lines run after `then` whose failure is expected and ignored (the attempt that shows the break)"),
     ]
 
