@@ -169,6 +169,20 @@ public struct JobService: Sendable {
                 lineage["code_hash"] = .string("sha256:\(upload.digest)")
             }
         }
+        if case .pipeline(let pipeline) = prepared.spec {
+            // As az shows a pipeline's steps: the component each one runs (anonymous for a file or inline one).
+            var steps: [String: JSONValue] = [:]
+            for step in pipeline.steps {
+                let component: String
+                switch step.component {
+                case .registered(let reference): component = reference
+                case .file(let path): component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)/\(path)"))"
+                case .inline: component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)"))"
+                }
+                steps[step.name] = ["type": "command", "component": .string(component)]
+            }
+            entity["jobs"] = .object(steps)
+        }
         lineage["compute"] = .string(metadata.compute ?? "serverless")
         return (entity, .object(lineage))
     }
