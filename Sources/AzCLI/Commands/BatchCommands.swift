@@ -111,11 +111,23 @@ enum BatchCommands {
         AzCommandSpec("ml batch-deployment list", "List the deployments of a batch endpoint.", options: [required(endpointOption)]) { invocation in
             .value(.array(try stores(invocation).0.listDeployments(endpoint: try invocation.require("--endpoint-name"))), table: deploymentView)
         },
-        AzCommandSpec("ml batch-deployment update", "Update a batch deployment (--set settings.mini_batch_size=5 ...).", options: [
-            AzOption.name(required: true), required(endpointOption), AzOption.set, AzOption.file, AzOption.noWait,
-        ]) { invocation in
-            let patches = try invocation.strings("--set").map(JSONPatch.parse)
-            return .json(try stores(invocation).0.updateDeployment(endpoint: try invocation.require("--endpoint-name"), name: try invocation.require("--name"), patches: patches))
+        AzCommandSpec("ml batch-deployment update", "Update a batch deployment (-f deployment.yml, or --set settings.mini_batch_size=5 ...).", options: [
+            AzOption(["--name", "-n"], "Name of the deployment (required without --file)."), endpointOption, AzOption.set, AzOption.file, AzOption.noWait,
+        ], examples: ["az ml batch-deployment update -f deployment.yml", "az ml batch-deployment update -n lr -e churn-batch --set settings.error_threshold=5"]) { invocation in
+            guard invocation.string("--file") != nil else {
+                let patches = try invocation.strings("--set").map(JSONPatch.parse)
+                return .json(try stores(invocation).0.updateDeployment(endpoint: try invocation.require("--endpoint-name"), name: try invocation.require("--name"), patches: patches))
+            }
+            // As az: the YAML (with --set and -n/-e applied) says what the deployment becomes.
+            let document = try spec(invocation)
+            guard let name = document["name"]?.stringValue, let endpointName = invocation.string("--endpoint-name") ?? document["endpoint_name"]?.stringValue else {
+                throw AzUsageError.missingRequired(["--endpoint-name/-e"])
+            }
+            var patches = [JSONPatch(path: ["settings"], value: try BatchSettings(deployment: document).json)]
+            for key in ["resources", "model", "description", "tags"] {
+                if let value = document[key] { patches.append(JSONPatch(path: [key], value: value)) }
+            }
+            return .json(try stores(invocation).0.updateDeployment(endpoint: endpointName, name: name, patches: patches))
         },
         AzCommandSpec("ml batch-deployment delete", "Delete a batch deployment.", options: [AzOption.name(required: true), required(endpointOption), AzOption.yes, AzOption.noWait]) { invocation in
             try stores(invocation).0.deleteDeployment(endpoint: try invocation.require("--endpoint-name"), name: try invocation.require("--name"))

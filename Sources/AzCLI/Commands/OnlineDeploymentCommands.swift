@@ -61,15 +61,23 @@ enum OnlineDeploymentCommands {
             return .value(.array(try OnlineDeploymentStore(workspace: workspace).records(endpoint: name, in: target)), table: listView)
         },
         AzCommandSpec("ml online-deployment update", "Update a deployment (instance_count, request_settings, model...) and restart it.", options: [
-            deploymentName, endpoint, AzOption.file, AzOption.set, AzOption(["--skip-script-validation"], "Skip validation of the scoring script.", arity: .flag),
+            AzOption(["--name", "-n"], "Name of the deployment (required without --file)."),
+            AzOption(["--endpoint-name", "-e", "--endpoint"], "Name of the endpoint (required without --file)."), AzOption.file, AzOption.set, AzOption(["--skip-script-validation"], "Skip validation of the scoring script.", arity: .flag),
             AzOption.noWait, OnlineEndpointCommands.local,
         ], examples: ["az ml online-deployment update -n blue -e my-endpoint --set instance_count=2"]) { invocation in
             OnlineEndpointCommands.explainLocal(invocation)
             let workspace = try invocation.workspace()
             let target = try invocation.target()
-            let name = try invocation.require("--name"), endpointName = try invocation.require("--endpoint-name").lowercased()
+            // As az: with --file the names come from the YAML unless -n/-e override them.
+            var overrides: [String: JSONValue] = [:]
+            if let name = invocation.string("--name") { overrides["name"] = .string(name) }
+            if let endpoint = invocation.string("--endpoint-name") { overrides["endpoint_name"] = .string(endpoint.lowercased()) }
+            let document = try invocation.loadSpec(EntitySchema.onlineDeployment, overrides: overrides)
+            guard let name = invocation.string("--name") ?? document?.root["name"]?.scalarText,
+                  let endpointName = (invocation.string("--endpoint-name") ?? document?.root["endpoint_name"]?.scalarText)?.lowercased() else {
+                throw AzUsageError.missingRequired(document == nil ? ["--name/-n", "--endpoint-name/-e"] : ["--endpoint-name/-e"])
+            }
             let store = OnlineDeploymentStore(workspace: workspace)
-            let document = try invocation.loadSpec(EntitySchema.onlineDeployment, overrides: ["name": .string(name), "endpoint_name": .string(endpointName)])
             let specFolder = document?.folder ?? invocation.workingFolder
             _ = try store.update(name, endpoint: endpointName, patch: { current in
                 var next = current

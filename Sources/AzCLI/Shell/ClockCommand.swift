@@ -29,18 +29,41 @@ public struct ClockCommand: ParsableCommand {
 
     /// `mlopslab clock advance 3h`.
     public struct Advance: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "advance", abstract: "Move the simulated clock forward, e.g. 90m, 3h, 7d.")
+        public static let configuration = CommandConfiguration(commandName: "advance", abstract: "Move the simulated clock forward, e.g. 90m, 3h, 7d, or --to 00:00 (the next time the UTC clock shows it).")
         @Argument(help: "How far: a number with s, m, h, d or w (e.g. 3h, 7d).")
-        var duration: String
+        var duration: String?
+        @Option(help: "Advance to the next time the simulated UTC clock shows HH:MM (e.g. 00:00 for the next midnight).")
+        var to: String?
         public init() {}
+        public func validate() throws {
+            guard (duration == nil) != (to == nil) else { throw ValidationError("give either a duration (e.g. 3h) or --to HH:MM") }
+        }
         public func run() throws {
             let context = CommandContext.active
             let workspace = try Workspace(home: context.home.url)
-            let seconds = try SimulatedClock.parseDuration(duration)
+            let seconds: TimeInterval
+            if let to {
+                seconds = try ClockCommand.secondsUntil(to, from: try workspace.clock.now())
+            } else {
+                seconds = try SimulatedClock.parseDuration(duration ?? "")
+            }
             let (now, fired) = try ScheduleRunner(workspace: workspace).advanceClock(by: seconds)
             for firing in fired { context.console.line("\(SimulatedClock.isoString(firing.time)) schedule \(firing.schedule): job \(firing.job ?? "not started") \(firing.status)\(firing.error.map { " (\($0))" } ?? "")") }
             context.console.line("Advanced the clock by \(ClockCommand.describe(seconds)); simulated time is now \(SimulatedClock.isoString(now)).")
         }
+    }
+
+    /// Seconds from `now` to the next moment the UTC clock shows `text` (HH:MM), strictly after `now`.
+    static func secondsUntil(_ text: String, from now: Date) throws -> TimeInterval {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+            throw ValidationError("--to takes a UTC time of day HH:MM, e.g. 00:00 or 06:30 (got '\(text)')")
+        }
+        let seconds = now.timeIntervalSince1970
+        let dayStart = (seconds / 86400).rounded(.down) * 86400
+        var next = dayStart + Double(hour * 3600 + minute * 60)
+        if next <= seconds { next += 86400 }
+        return next - seconds
     }
 
     static func describe(_ seconds: TimeInterval) -> String {

@@ -10,8 +10,11 @@ public struct LineageCommand: ParsableCommand {
         abstract: "Show the lineage of a model version, data version or job as a tree (job, data versions, environment, code hash, compute)."
     )
 
-    @Argument(help: "What to trace: model:NAME:VERSION, model:NAME (latest), data:NAME:VERSION or job:NAME.")
+    @Argument(help: "What to trace: model:NAME:VERSION, model:NAME (latest), data:NAME:VERSION, job:NAME or deployment:ENDPOINT:NAME (an online deployment).")
     var subject: String
+
+    @Option(name: .customLong("registry-name"), help: "Look the model or data up in this registry instead of the workspace.")
+    var registryName: String?
 
     @Option(name: [.customShort("g"), .customLong("resource-group")], help: "Resource group (default: the configured one).")
     var resourceGroup: String?
@@ -24,7 +27,7 @@ public struct LineageCommand: ParsableCommand {
     public func run() throws {
         let context = CommandContext.active
         let workspace = try Workspace(home: context.home.url)
-        let target = try workspace.target(group: resourceGroup, workspace: workspaceName)
+        let target = try registryName.map { try workspace.registryTarget($0) } ?? workspace.target(group: resourceGroup, workspace: workspaceName)
         context.console.write(try LineageGraph(workspace: workspace, target: target).tree(for: subject).rendered())
     }
 }

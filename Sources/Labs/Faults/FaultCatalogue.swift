@@ -15,6 +15,16 @@ public enum FaultCatalogue {
         LeakedValidationRowsFault(),
         LatestDataReferenceFault(),
         SubgroupRegressionFault(),
+        CrossWorkspaceReferenceFault(),
+        UntrackedModelCopyFault(),
+        DataCollectionOffFault(),
+        ProductionDriftFault(),
+        PinnedStaleDataFault(),
+        CorruptBatchFilesFault(),
+        BatchOutputSummaryOnlyFault(),
+        ScheduleWrongTimeZoneFault(),
+        PipelineRawInputFault(),
+        ConceptDriftLateLabelsFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {

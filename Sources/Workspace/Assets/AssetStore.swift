@@ -220,6 +220,13 @@ extension AssetStore {
         if let path = fields["path"]?.stringValue, path.hasPrefix(source.blobDatastorePath), let registryName = registry.registryName {
             fields["path"] = .string("azureml://registries/\(registryName)/paths" + path.dropFirst(source.blobDatastorePath.count))
         }
-        return try register(kind, name: newName, version: newVersion, fields: fields, payload: stored.payload, in: registry)
+        // A component keeps the YAML it was registered from, so jobs can still run the shared copy.
+        var extra: [String: JSONValue] = [:]
+        if let source = JSONValue.parse(stored.record.body)?["internal"]?["source_yaml"] { extra["source_yaml"] = source }
+        // Where the copy came from, so lineage can follow a shared model back to its job.
+        if source.registryName == nil {
+            extra["shared_from"] = ["resource_group": .string(source.resourceGroup), "workspace": .string(source.workspaceName)]
+        }
+        return try register(kind, name: newName, version: newVersion, fields: fields, payload: stored.payload, extra: extra, in: registry)
     }
 }

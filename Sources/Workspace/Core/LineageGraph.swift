@@ -36,7 +36,8 @@ public struct LineageGraph: Sendable {
         self.target = target
     }
 
-    /// `model:NAME:VERSION`, `model:NAME` (latest), `data:NAME:VERSION` or `job:NAME`.
+    /// `model:NAME:VERSION`, `model:NAME` (latest), `data:NAME:VERSION`, `job:NAME`, or
+    /// `deployment:ENDPOINT:NAME` (an online deployment and the model it serves).
     public func tree(for subject: String) throws -> LineageNode {
         let parts = subject.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, !parts[1].isEmpty else {
@@ -47,9 +48,34 @@ public struct LineageGraph: Sendable {
         case "model": return try modelNode(parts[1], version: version)
         case "data": return try dataNode(parts[1], version: version)
         case "job": return try jobNode(parts[1])
+        case "deployment":
+            guard let name = version, !name.isEmpty else {
+                throw WorkspaceError.invalidArgument("give a deployment as deployment:ENDPOINT:NAME (got '\(subject)')")
+            }
+            return try deploymentNode(endpoint: parts[1], name: name)
         default:
-            throw WorkspaceError.invalidArgument("unknown lineage subject '\(parts[0])': use model:, data: or job:")
+            throw WorkspaceError.invalidArgument("unknown lineage subject '\(parts[0])': use model:, data:, job: or deployment:")
         }
+    }
+
+    func deploymentNode(endpoint: String, name: String) throws -> LineageNode {
+        let deployment = try OnlineDeploymentStore(workspace: workspace).show(name, endpoint: endpoint, in: target)
+        let state = deployment["provisioning_state"]?.stringValue ?? "?"
+        var children: [LineageNode] = []
+        if let model = deployment["model"]?.stringValue {
+            if let reference = AssetReference.parse(model), let stored = try? AssetStore(workspace: workspace).resolve(reference, expecting: .model, in: target) {
+                var modelTarget = target
+                if case .registry(let registry, _, _, _) = reference { modelTarget = try workspace.registryTarget(registry) }
+                let node = try LineageGraph(workspace: workspace, target: modelTarget).modelNode(stored.record.name, version: stored.record.version)
+                let place = modelTarget.registryName.map { " in registry \($0)" } ?? ""
+                children.append(LineageNode(node.label + place, node.children))
+            } else {
+                children.append(LineageNode("model: \(model) (not found from \(target.displayName))"))
+            }
+        } else {
+            children.append(LineageNode("model: none"))
+        }
+        return LineageNode("deployment:\(endpoint):\(name) (online, \(state), \(target.displayName))", children)
     }
 
     func modelNode(_ name: String, version: String?) throws -> LineageNode {
@@ -57,7 +83,17 @@ public struct LineageGraph: Sendable {
         let entity = stored.entity
         var children: [LineageNode] = []
         if let job = entity["job_name"]?.stringValue {
-            children.append((try? jobNode(job)) ?? LineageNode("job: \(job) (record not found)"))
+            // A copy shared into a registry traces its job in the workspace it was shared from.
+            var jobTarget: WorkspaceTarget? = target.registryName == nil ? target : nil
+            if let from = JSONValue.parse(stored.record.body)?["internal"]?["shared_from"], let ws = from["workspace"]?.stringValue {
+                jobTarget = try? workspace.target(group: from["resource_group"]?.stringValue, workspace: ws)
+            }
+            let place = (jobTarget != nil && jobTarget != target) ? " in workspace \(jobTarget?.workspaceName ?? "")" : ""
+            if let jobTarget, let node = try? LineageGraph(workspace: workspace, target: jobTarget).jobNode(job) {
+                children.append(LineageNode(node.label + place, node.children))
+            } else {
+                children.append(LineageNode("job: \(job) (record not found)"))
+            }
         } else {
             children.append(LineageNode("source: \(entity["path"]?.stringValue ?? "?") (registered from a local path, no producing job)"))
         }

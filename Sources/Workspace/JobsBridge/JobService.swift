@@ -140,13 +140,16 @@ public struct JobService: Sendable {
     /// The submit-time fields of the job JSON, and the lineage facts (inputs, environment, code hash).
     private func describe(_ prepared: PreparedJob, baseDirectory: URL, pathGuard: PathGuard) throws -> ([String: JSONValue], JSONValue) {
         let metadata = prepared.spec.metadata
+        // A data input named by a label (azureml:name@latest) is resolved at submission, as az does, so the job
+        // records the version it read.
+        let resolvedInputs = prepared.inputs.mapValues(resolvedDataReference)
         var entity: [String: JSONValue] = [
-            "inputs": .object(prepared.inputs.mapValues(JSONValue.string)),
+            "inputs": .object(resolvedInputs.mapValues(JSONValue.string)),
             "tags": .object(metadata.tags.mapValues(JSONValue.string)),
         ]
         if let schema = metadata.schema { entity["$schema"] = .string(schema) }
         if let description = metadata.description { entity["description"] = .string(description) }
-        var lineage: [String: JSONValue] = ["inputs": .array(prepared.assetReferences.map(JSONValue.string))]
+        var lineage: [String: JSONValue] = ["inputs": .array(prepared.assetReferences.map { JSONValue.string(resolvedDataReference($0)) })]
         if case .command(let command) = prepared.spec {
             entity["command"] = .string(command.command)
             entity["environment_variables"] = .object(command.environmentVariables.mapValues(JSONValue.string))
@@ -174,12 +177,33 @@ public struct JobService: Sendable {
             if let trialTimeout = sweep.limits.trialTimeoutSeconds { limits["trial_timeout"] = .int(Int64(trialTimeout)) }
             entity["limits"] = .object(limits)
         }
+        if case .pipeline(let pipeline) = prepared.spec {
+            // As az shows a pipeline's steps: the component each one runs (anonymous for a file or inline one).
+            var steps: [String: JSONValue] = [:]
+            for step in pipeline.steps {
+                let component: String
+                switch step.component {
+                case .registered(let reference): component = reference
+                case .file(let path): component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)/\(path)"))"
+                case .inline: component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)"))"
+                }
+                steps[step.name] = ["type": "command", "component": .string(component)]
+            }
+            entity["jobs"] = .object(steps)
+        }
         lineage["compute"] = .string(metadata.compute ?? "serverless")
         return (entity, .object(lineage))
     }
 }
 
 extension JobService {
+    /// `azureml:name:version` for a data reference by label (`azureml:name@latest`); anything else as given.
+    func resolvedDataReference(_ text: String) -> String {
+        guard let reference = AssetReference.parse(text), case .label = reference,
+              let stored = try? AssetStore(workspace: workspace).resolve(reference, expecting: .data, in: target) else { return text }
+        return "azureml:\(stored.record.name):\(stored.record.version)"
+    }
+
     /// `azureml:name:version` of the environment version a reference points at now (labels resolved),
     /// so lineage names the exact version even after `@latest` moves on.
     func resolvedEnvironment(_ reference: String) -> String {

@@ -107,11 +107,24 @@ public struct TrafficGenerator: Sendable {
             }
         }
         let collected = CollectedData(home: workspace.home, workspace: target.workspaceName, endpoint: request.endpoint)
-        try collected.append(inputRows, deployment: request.deployment, collection: "model_inputs")
-        try collected.append(outputRows, deployment: request.deployment, collection: "model_outputs")
+        // A deployment that exists collects only what its data_collector enables, as the scoring host does.
+        let collector = TrafficGenerator.collections(ofDeployment: request.deployment, endpoint: request.endpoint, workspace: workspace, target: target)
+        if collector.inputs { try collected.append(inputRows, deployment: request.deployment, collection: "model_inputs") }
+        if collector.outputs { try collected.append(outputRows, deployment: request.deployment, collection: "model_outputs") }
         if !labelRows.isEmpty { try collected.append(labelRows, deployment: nil, collection: "labels") }
         let (end, firings) = try ScheduleRunner(workspace: workspace).advanceClock(by: Double(request.days) * 86400)
         return Summary(requests: total, labels: labelRows.count, start: start, end: end, firings: firings)
+    }
+
+    /// Which collections a deployment's `data_collector` turns on; both when the deployment is not recorded
+    /// (traffic generated for a deployment that lives elsewhere).
+    static func collections(ofDeployment name: String, endpoint: String, workspace: Workspace, target: WorkspaceTarget) -> (inputs: Bool, outputs: Bool) {
+        guard let deployment = try? OnlineDeploymentStore(workspace: workspace).show(name, endpoint: endpoint, in: target) else { return (true, true) }
+        func enabled(_ collection: String) -> Bool {
+            let flag = deployment["data_collector"]?["collections"]?[collection]?["enabled"]
+            return flag == .bool(true) || flag?.stringValue?.lowercased() == "true"
+        }
+        return (enabled("model_inputs"), enabled("model_outputs"))
     }
 
     static func std(_ values: [Double]) -> Double {
