@@ -5,6 +5,14 @@ public enum FaultCatalogue {
     public static let kinds: [any FaultKind] = [
         CrashingInitFault(),
         HardcodedSecretFault(),
+        DatastoreAccountKeyFault(),
+        SharedKeyDisabledFault(),
+        MissingRoleAssignmentFault(),
+        OverBroadRoleFault(),
+        SecretInJobEnvFault(),
+        IdleClusterFault(),
+        OversizedDeploymentFault(),
+        InstanceOverQuotaFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {
