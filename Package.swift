@@ -46,7 +46,7 @@ let package = Package(
             "Workspace", "Jobs", "Store", "CLICore", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "Labs", dependencies: ["Workspace", "AzCLI", "Exam", "Readiness", "Store", "CLICore", "Primitives", "Yams"]),
+        .target(name: "Labs", dependencies: ["Workspace", "Serving", "AzCLI", "Exam", "Readiness", "Store", "CLICore", "Primitives", "Yams"]),
         .target(name: "Shell", dependencies: [
             "CEditLine", "CLICore", "Store", "Exam", "Readiness", "MLCommands", "AzCLI", "Labs", "Rainbow",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CLICore
 import Foundation
+import Labs
 
 /// Parses one command line with the root command table and runs it, turning every error into a
 /// printed message and an exit status. Used by one-shot runs and by each REPL line.
@@ -15,7 +16,21 @@ enum CommandRunner {
         }
     }
 
+    /// Commands that act on the simulated workspace; while a lab is in progress they act on the lab's.
+    static let workspaceCommands: Set<String> = ["az", "lineage", "clock", "cost", "serve", "traffic", "monitor", "alerts"]
+
     static func run(words: [String], context: CommandContext) -> Int32 {
+        if let first = words.first, workspaceCommands.contains(first) {
+            let workspace = ActiveLab.workspaceHome(for: context.home.url)
+            if workspace != context.home.url {
+                let labContext = CommandContext(home: StateHome(url: workspace), console: context.console, inRepl: context.inRepl, environment: context.environment)
+                return CommandContext.$current.withValue(labContext) { execute(words: words, context: labContext) }
+            }
+        }
+        return execute(words: words, context: context)
+    }
+
+    private static func execute(words: [String], context: CommandContext) -> Int32 {
         let console = context.console
         do {
             var command = try RootCommand.parseAsRoot(words)

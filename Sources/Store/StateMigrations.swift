@@ -51,6 +51,23 @@ enum StateMigrations {
             }
         }
         WorkspaceMigrations.register(on: &migrator)
+        migrator.registerMigration("v4-lab-attempts") { db in
+            try db.create(table: "lab_attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("lab_id", .text).notNull().indexed()
+                t.column("lab_version", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("started_at", .double).notNull()
+                t.column("ended_at", .double)
+                t.column("checks_run", .integer).notNull().defaults(to: 0)
+                t.column("hints", .text).notNull().defaults(to: "{}")
+                t.column("solution_viewed", .boolean).notNull().defaults(to: false)
+                t.column("decisions", .text).notNull().defaults(to: "{}")
+                t.column("outcomes", .text).notNull().defaults(to: "[]")
+                t.column("score", .double)
+                t.column("max_score", .double)
+            }
+        }
         return migrator
     }
 }

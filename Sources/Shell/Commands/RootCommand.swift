@@ -14,7 +14,7 @@ struct RootCommand: ParsableCommand {
         subcommands: [
             PracticeCommand.self, ReviewCommand.self, ExamCommand.self, SelfAssessCommand.self, ScorecardCommand.self,
             PacksCommand.self, MLCommand.self, AzCommand.self, LineageCommand.self, ClockCommand.self, CostCommand.self, ServeCommand.self,
-            TrafficCommand.self, MonitorCommand.self, AlertsCommand.self,
+            TrafficCommand.self, MonitorCommand.self, AlertsCommand.self, LabCommand.self, LabsCommand.self,
         ]
     )
 }
