@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AzCLI
-import Workspace
+@testable import Workspace
 
 @Suite("storage accounts, datastores, compute identities and identity-based data access")
 struct IdentityDataAccessTests {
@@ -21,6 +21,7 @@ struct IdentityDataAccessTests {
         #expect(principal.count == 36)
         try box.write("job.yml", """
             command: cat ${{inputs.sales}}
+            environment: azureml:AzureML-sklearn-1.5@latest
             compute: azureml:cpu
             inputs:
               sales:
@@ -62,10 +63,10 @@ struct IdentityDataAccessTests {
         let (box, principal) = try prepared()
         try box.write("ds.yml", "name: sales\ntype: azure_blob\naccount_name: stdata01\ncontainer_name: raw\n")
         #expect(box.az("ml datastore create -f ds.yml -o none").status == 0)
-        #expect(box.az("ml datastore show -n sales --query credentials -o tsv").stdout == "None\n")
+        #expect(box.az("ml datastore show -n sales --query credentials -o tsv").stdout == "")
         let denied = run(box, "j_no_role")
         #expect(denied.status == "Failed")
-        #expect(denied.error.contains("(AuthorizationPermissionMismatch) This request is not authorized to perform this operation using this permission."), "\(denied.error)")
+        #expect(denied.error.contains("(AuthorizationPermissionMismatch): This request is not authorized to perform this operation using this permission."), "\(denied.error)")
         #expect(denied.error.contains(principal))
         #expect(box.az(words: ["role", "assignment", "create", "--assignee-object-id", principal, "--role", "Contributor", "--scope", Self.subscription, "-o", "none"]).status == 0)
         #expect(run(box, "j_contributor").status == "Failed")
