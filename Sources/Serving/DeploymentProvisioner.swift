@@ -109,9 +109,19 @@ public struct DeploymentProvisioner {
             return try store.setState(deployment, endpoint: endpoint, state: "Failed",
                                       error: "ResourceNotReady: User container has crashed or terminated: Liveness probe failed: HTTP probe failed with statuscode: 502. Run `az ml online-deployment get-logs -n \(deployment) -e \(endpoint)` to see the cause.", in: target)
         }
+        try? Data(UUID().uuidString.utf8).write(to: folder.appendingPathComponent(Self.revisionFile))
         log.append("inference-server", [line("azmlinfsrv", "Scoring timeout is set to \(entity["request_settings"]?["request_timeout_ms"]?.intValue ?? 5000)"),
                                         line("azmlinfsrv", "Worker with pid \(pid) ready for serving traffic")])
         return try store.setState(deployment, endpoint: endpoint, state: "Succeeded", error: nil, in: target)
+    }
+
+    static let revisionFile = "revision"
+
+    /// The id of the deployment's last successful provisioning ("" before the first): the serving
+    /// host rebuilds a deployment's runtime when it changes, as Azure replaces the containers on
+    /// every update, even when the YAML is the same and only the code or model files changed.
+    public static func revision(of deploymentFolder: URL) -> String {
+        (try? String(contentsOf: deploymentFolder.appendingPathComponent(revisionFile), encoding: .utf8)) ?? ""
     }
 
     private func environmentReference(_ value: JSONValue?) throws -> EnvironmentReference? {

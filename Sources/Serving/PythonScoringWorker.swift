@@ -73,7 +73,9 @@ for line in sys.stdin:
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            let lines = text.split(separator: "\n").map(String.init)
+            // Paths as the container shows them: the deployment folder plays /var/azureml-app.
+            let local = codeFolder.deletingLastPathComponent().path
+            let lines = text.split(separator: "\n").map { String($0).replacingOccurrences(of: local, with: "/var/azureml-app") }
             for traceback in lines.suffix(12) { log(traceback) }
             throw WorkspaceError.failed(lines.last ?? "init() exited with status \(process.terminationStatus)")
         }

@@ -68,13 +68,14 @@ public final class ServingTable: @unchecked Sendable {
                     if runtime.authMode == "aml_token", let token = body["_keys"]?["primary"]?.stringValue { runtime.credentials = [token] }
                     for deployment in try OnlineDeploymentStore(workspace: workspace).records(endpoint: record.name, in: target) {
                         guard deployment["provisioning_state"]?.stringValue == "Succeeded", let name = deployment["name"]?.stringValue else { continue }
-                        let fingerprint = deployment.compact()
+                        let folder = ServingAddress.deploymentFolder(home: home, scope: target.scopeKey, endpoint: record.name, deployment: name)
+                        // Every provisioning writes a new revision: an update with the same YAML but new code or model files restarts the runtime.
+                        let fingerprint = deployment.compact() + DeploymentProvisioner.revision(of: folder)
                         if let old = previous["\(record.name)/\(name)"], old.fingerprint == fingerprint {
                             runtime.deployments[name] = old
                             previous["\(record.name)/\(name)"] = nil
                             continue
                         }
-                        let folder = ServingAddress.deploymentFolder(home: home, scope: target.scopeKey, endpoint: record.name, deployment: name)
                         do {
                             runtime.deployments[name] = try DeploymentRuntime(endpoint: record.name, name: name, fingerprint: fingerprint, body: deployment,
                                                                                folder: folder, home: home, workspaceName: wsRecord.name)

@@ -23,6 +23,8 @@ public struct LabAttemptRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var outcomes: String
     public var score: Double?
     public var maxScore: Double?
+    /// JSON object: area id to the share of that area's points earned (set on submit).
+    public var areaScores: String
 
     public init(labID: String, labVersion: Int, startedAt: Date) {
         self.labID = labID
@@ -34,6 +36,7 @@ public struct LabAttemptRecord: Codable, Sendable, Equatable, FetchableRecord, M
         self.solutionViewed = false
         self.decisions = "{}"
         self.outcomes = "[]"
+        self.areaScores = "{}"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -47,6 +50,7 @@ public struct LabAttemptRecord: Codable, Sendable, Equatable, FetchableRecord, M
         case checksRun = "checks_run"
         case solutionViewed = "solution_viewed"
         case maxScore = "max_score"
+        case areaScores = "area_scores"
     }
 }
 
@@ -67,6 +71,11 @@ extension StateDatabase {
 
     public func labAttempt(id: Int64) throws -> LabAttemptRecord? {
         try read { db in try LabAttemptRecord.fetchOne(db, key: id) }
+    }
+
+    /// Submitted attempts, oldest first.
+    public func submittedLabAttempts() throws -> [LabAttemptRecord] {
+        try read { db in try LabAttemptRecord.filter(Column("status") == "submitted").order(Column("started_at"), Column("id")).fetchAll(db) }
     }
 
     /// Every attempt, oldest first.

@@ -66,6 +66,7 @@ enum StateMigrations {
                 t.column("outcomes", .text).notNull().defaults(to: "[]")
                 t.column("score", .double)
                 t.column("max_score", .double)
+                t.column("area_scores", .text).notNull().defaults(to: "{}")
             }
         }
         return migrator

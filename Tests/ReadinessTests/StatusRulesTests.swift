@@ -5,8 +5,8 @@ import Readiness
 
 /// Every branch of the status rules, through the full model.
 struct StatusRulesTests {
-    func report(_ area: String, _ answers: [AnswerEvidence], labs: [HandsOnEvidence] = []) throws -> AreaReport {
-        try #require(Fixture.model().scorecard(answers: answers, handsOn: labs).areas.first { $0.id == area })
+    func report(_ area: String, _ answers: [AnswerEvidence], labs: [HandsOnEvidence] = [], available: [String: [String]] = [:]) throws -> AreaReport {
+        try #require(Fixture.model().scorecard(answers: answers, handsOn: labs, availableLabs: available).areas.first { $0.id == area })
     }
 
     @Test func greenWithoutHandsOnRequirement() throws {
@@ -23,6 +23,10 @@ struct StatusRulesTests {
         #expect(r.status == .red)
         #expect(r.reason == "knowledge ready but no lab passed without help")
         #expect(r.nextStep == "hands-on: Create a data asset, an environment and a component from YAML and explain where each is used.")
+        // With labs available, red names the first lab not yet attempted.
+        let named = try report("workspace-assets", answers, labs: [Fixture.lab("workspace-assets", score: 0.2, id: "first-lab")],
+                               available: ["workspace-assets": ["first-lab", "second-lab"]])
+        #expect(named.nextStep.hasPrefix("needs hands-on practice: do lab second-lab (lab start second-lab); "))
     }
 
     @Test func handsOnAreaTurnsGreenWithLabPassedWithoutHelp() throws {
@@ -31,7 +35,7 @@ struct StatusRulesTests {
         // Solved with help, or scored below 0.7: still red, and the lab is named.
         let helped = try report("workspace-assets", answers, labs: [Fixture.lab("workspace-assets", score: 1, help: true, id: "assets-lab")])
         #expect(helped.status == .red)
-        #expect(helped.nextStep.hasPrefix("hands-on: redo lab assets-lab without help; "))
+        #expect(helped.nextStep.hasPrefix("needs hands-on practice: redo lab assets-lab without help (lab start assets-lab); "))
         #expect(try report("workspace-assets", answers, labs: [Fixture.lab("workspace-assets", score: 0.69)]).status == .red)
         // A lab in another area does not count.
         #expect(try report("workspace-assets", answers, labs: [Fixture.lab("deployment-inference", score: 1)]).status == .red)

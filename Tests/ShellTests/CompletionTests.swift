@@ -9,7 +9,7 @@ import Testing
         let dump = CommandRunner.helpDump()
         let tree = CommandTree.decode(dump: dump)?.addingAzCommands(AzRunner.commands)
         return Completer(tree: tree ?? CommandTree(commandName: "mlopslab"), builtins: REPL.builtins,
-                         values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"]][$0] })
+                         values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"], "positional:start": ["cost-leak", "endpoint-init-crash"]][$0] })
     }
 
     @Test func theRealCommandTableIsReadable() {
@@ -44,6 +44,8 @@ import Testing
         #expect(completer.complete(lineBeforeCursor: "practice --area c").insertion == "")
         #expect(completer.complete(lineBeforeCursor: "practice --area genai-").insertion == "quality")
         #expect(completer.complete(lineBeforeCursor: "practice --pack ").candidates == ["fixture"])
+        #expect(completer.complete(lineBeforeCursor: "lab start end").candidates == ["endpoint-init-crash"])
+        #expect(completer.complete(lineBeforeCursor: "lab ").candidates.contains("submit"))
     }
 
     @Test func azCommandsCompleteFromTheAzTable() {

@@ -5,6 +5,10 @@ public enum FaultCatalogue {
     public static let kinds: [any FaultKind] = [
         CrashingInitFault(),
         HardcodedSecretFault(),
+        TrafficOnBadDeploymentFault(),
+        RequestSchemaMismatchFault(),
+        StaleEvaluationFault(),
+        LatencyRegressionFault(),
         DatastoreAccountKeyFault(),
         SharedKeyDisabledFault(),
         MissingRoleAssignmentFault(),

@@ -38,17 +38,16 @@ public struct LabParser: Sendable {
             return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 0, message: "lab.yaml is larger than 1 MB; put data in files/")])
         }
         let text = String(decoding: data, as: UTF8.self)
+        let node: Node
         do {
-            guard try Yams.compose(yaml: text) != nil else {
+            guard let composed = try Yams.compose(yaml: text) else {
                 return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 1, message: "lab.yaml is empty")])
             }
+            node = composed
         } catch {
             return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: Self.errorLine(error), message: "YAML error: \(Self.firstLine(of: error))")])
         }
-        let document: YAMLDocument
-        do { document = try YAMLDocument.parse(text, file: file, entity: "lab") } catch {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 1, message: "YAML error: \(error)")])
-        }
+        let document = LabYAML(node: node)
         var reader = FieldReader(file: shown, lines: document.lines)
         let lab = build(document.root, folder: folder.standardizedFileURL, bytes: Array(data), shown: shown, reader: &reader)
         return Result(lab: reader.diagnostics.isEmpty ? lab : nil, diagnostics: reader.diagnostics.sorted())
@@ -238,7 +237,7 @@ public struct LabParser: Sendable {
         let hints = reader.texts(fields, "hints", path: path, required: false, what: what)
         let query = reader.text(fields, "query", path: path, required: false, what: what)
         if let query {
-            do { _ = try JMESPath(query) } catch { reader.report("\(path).query", "invalid JMESPath query `\(query)`: \(error)") }
+            do { _ = try JMESPath(query) } catch { reader.report("\(path).query", "invalid JMESPath query `\(query)`: \(Self.jmesDetail(error))") }
         }
         let kind: CheckKind
         switch kindName {
@@ -250,7 +249,7 @@ public struct LabParser: Sendable {
         case "job":
             let filter = reader.text(fields, "where", path: path, required: false, what: what)
             if let filter {
-                do { _ = try JMESPath(filter) } catch { reader.report("\(path).where", "invalid JMESPath expression `\(filter)`: \(error)") }
+                do { _ = try JMESPath(filter) } catch { reader.report("\(path).where", "invalid JMESPath expression `\(filter)`: \(Self.jmesDetail(error))") }
             }
             let status = reader.text(fields, "status", path: path, required: false, what: what) ?? "Completed"
             let count = reader.integer(fields, "count", path: path, required: false, range: 1...1000, what: what) ?? 1
@@ -450,6 +449,11 @@ public struct LabParser: Sendable {
     static func isID(_ id: String) -> Bool {
         !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-")
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// The parser's own words, without az's `argument --query` framing.
+    static func jmesDetail(_ error: Error) -> String {
+        String(describing: error).components(separatedBy: "': ").last ?? String(describing: error)
     }
 
     static func errorLine(_ error: Error) -> Int {

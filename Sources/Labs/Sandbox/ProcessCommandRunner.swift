@@ -8,8 +8,13 @@ import Workspace
 /// that would hold a pipe open.
 public struct ProcessCommandRunner: LabCommandRunner {
     public let executable: String
+    /// Variables set on top of this process's environment.
+    public let environment: [String: String]
 
-    public init(executable: String) { self.executable = executable }
+    public init(executable: String, environment: [String: String] = [:]) {
+        self.executable = executable
+        self.environment = environment
+    }
 
     /// The runner for this process's own `mlopslab` (or `MLOPSLAB_EXECUTABLE`).
     public static func current() throws -> ProcessCommandRunner {
@@ -30,9 +35,9 @@ public struct ProcessCommandRunner: LabCommandRunner {
               FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
             return CommandOutput(status: 1, stdout: "", stderr: "cannot create temporary files for the command's output")
         }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["MLOPSLAB_HOME"] = home.path
+        var variables = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        variables["NO_COLOR"] = "1"
+        variables["MLOPSLAB_HOME"] = home.path
         // posix_spawn + waitpid rather than Foundation's Process: when the command leaves a detached child
         // (the scoring host started by `online-deployment create`), Process.waitUntilExit was seen to wait
         // forever on Linux with the command already a zombie. The shell only splits stderr from stdout.
@@ -40,7 +45,7 @@ public struct ProcessCommandRunner: LabCommandRunner {
         let child: ChildProcess
         do {
             child = try ChildProcess.spawn(executable: "/bin/sh", arguments: ["-c", "exec \"$@\" 2>>\(quotedErr)", "sh", executable, "--home", home.path] + words,
-                                           environment: environment, workingDirectory: workingFolder, logFile: outURL)
+                                           environment: variables, workingDirectory: workingFolder, logFile: outURL)
         } catch {
             return CommandOutput(status: 1, stdout: "", stderr: "cannot start \(executable): \(error)")
         }

@@ -95,6 +95,12 @@ public struct LabBuilder {
         }
     }
 
+    /// Starts the scoring host when the lab's workspace serves endpoints, so their scoring URIs answer at once.
+    func startHostIfServing() {
+        guard FileManager.default.fileExists(atPath: ServingAddress.folder(home: places.workspace).path) else { return }
+        _ = try? HostLauncher.ensureRunning(home: places.workspace)
+    }
+
     /// Stops the lab workspace's scoring host (a submitted lab keeps its files for review).
     func clearHost() {
         _ = HostLauncher.stop(home: places.workspace)

@@ -1,5 +1,6 @@
 import Exam
 import Foundation
+import Workspace
 
 /// The labs of a folder (`labs/<id>/lab.yaml`), parsed, with every problem found.
 public struct LabLibrary: Sendable {
@@ -36,6 +37,20 @@ public struct LabLibrary: Sendable {
             }
         }
         return LabLibrary(labs: labs, diagnostics: diagnostics.sorted())
+    }
+
+    /// Lab ids by area, read from each lab.yaml's `id` and `areas` only (for the scorecard's next steps).
+    public static func idsByArea(folder: URL) -> [String: [String]] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var result: [String: [String]] = [:]
+        for entry in entries.sorted() {
+            let file = folder.appendingPathComponent(entry).appendingPathComponent("lab.yaml")
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let document = try? YAMLDocument.parse(String(decoding: data, as: UTF8.self), file: file, entity: "lab"),
+                  let id = document.root["id"]?.stringValue else { continue }
+            for area in document.root["areas"]?.arrayValue?.compactMap(\.stringValue) ?? [] { result[area, default: []].append(id) }
+        }
+        return result
     }
 
     public func lab(_ id: String) throws -> LabDefinition {

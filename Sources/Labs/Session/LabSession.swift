@@ -56,7 +56,9 @@ public final class LabSession {
             abandoned = previous.labID
         }
         let places = LabPlaces(home: home, labID: lab.id)
-        try LabBuilder(lab: lab, places: places, runner: runner).prepare()
+        let builder = LabBuilder(lab: lab, places: places, runner: runner)
+        try builder.prepare()
+        builder.startHostIfServing()
         let attempt = try database.insertLabAttempt(LabAttemptRecord(labID: lab.id, labVersion: lab.version, startedAt: now()))
         guard let attemptID = attempt.id else { throw LabError.failed("the attempt was not recorded") }
         try ActiveLab(lab: lab.id, attempt: attemptID).write(home: home)
@@ -67,7 +69,9 @@ public final class LabSession {
     public func reset() throws -> LabPlaces {
         let (lab, _) = try active()
         let places = LabPlaces(home: home, labID: lab.id)
-        try LabBuilder(lab: lab, places: places, runner: runner).prepare()
+        let builder = LabBuilder(lab: lab, places: places, runner: runner)
+        try builder.prepare()
+        builder.startHostIfServing()
         return places
     }
 
@@ -185,6 +189,7 @@ public final class LabSession {
         updated.endedAt = now()
         updated.score = result.score.points
         updated.maxScore = result.score.maximum
+        updated.areaScores = Self.encode(result.score.byArea.mapValues { $0.available > 0 ? $0.earned / $0.available : 0 })
         try database.updateLabAttempt(updated)
         ActiveLab.clear(home: home)
         LabBuilder(lab: lab, places: LabPlaces(home: home, labID: lab.id), runner: runner).clearHost()

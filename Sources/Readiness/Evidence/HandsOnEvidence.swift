@@ -12,7 +12,7 @@ public struct HandsOnEvidence: Sendable, Equatable {
     /// Share of the lab's checks passed, 0 ... 1. Values outside are clamped; NaN counts as 0.
     public var score: Double
     public var completedAt: Date
-    /// The learner used hints or the solution.
+    /// The learner opened the reference solution (hints only cost points).
     public var solvedWithHelp: Bool
 
     public init(area: String, objective: String, labID: String, score: Double, completedAt: Date, solvedWithHelp: Bool) {

@@ -8,11 +8,12 @@ public struct NextStepWriter: Sendable {
         self.parameters = parameters
     }
 
-    /// The line for `status`: how many answers are missing (grey), the hands-on task (red),
+    /// The line for `status`: how many answers are missing (grey), the hands-on task (red: the
+    /// first of `availableLabs` not yet attempted, else a lab to redo without help),
     /// the weakest objectives (yellow), or how to keep the area fresh (green).
     public func nextStep(
         area: ReadinessArea, status: ReadinessStatus, tally: EvidenceTally,
-        weakObjectives: [ObjectiveMisses], handsOn: HandsOnSummary
+        weakObjectives: [ObjectiveMisses], handsOn: HandsOnSummary, availableLabs: [String] = []
     ) -> String {
         switch status {
         case .grey:
@@ -22,8 +23,13 @@ public struct NextStepWriter: Sendable {
             let needed = max(1, byCount, byWeight)
             return "answer \(needed) more question\(needed == 1 ? "" : "s") in this area (practice --area \(area.id))"
         case .red:
-            if handsOn.required, !handsOn.met, let lab = handsOn.labs.first {
-                return "hands-on: redo lab \(lab) without help; \(area.nextStep)"
+            if handsOn.required, !handsOn.met {
+                if let fresh = availableLabs.first(where: { !handsOn.labs.contains($0) }) {
+                    return "needs hands-on practice: do lab \(fresh) (lab start \(fresh)); \(area.nextStep)"
+                }
+                if let lab = handsOn.labs.first {
+                    return "needs hands-on practice: redo lab \(lab) without help (lab start \(lab)); \(area.nextStep)"
+                }
             }
             return "hands-on: \(area.nextStep)"
         case .yellow:

@@ -34,7 +34,7 @@ public struct ReadinessModel: Sendable {
     /// `unmatchedAreaAnswers` / `unmatchedDomainAnswers` and otherwise ignored.
     public func scorecard(
         answers: [AnswerEvidence], exams: [ExamRecord] = [], selfRatings: [SelfRating] = [],
-        handsOn: [HandsOnEvidence] = []
+        handsOn: [HandsOnEvidence] = [], availableLabs: [String: [String]] = [:]
     ) -> Scorecard {
         let weighting = EvidenceWeighting(parameters: parameters, now: now)
         let areaIndex = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -67,7 +67,7 @@ public struct ReadinessModel: Sendable {
         let areaReports = areas.enumerated().map { i, area in
             areaReport(
                 area: area, tally: areaTallies[i], labs: labsByArea[area.id] ?? [],
-                rating: ratings[area.id], rules: rules, writer: writer
+                rating: ratings[area.id], rules: rules, writer: writer, availableLabs: availableLabs[area.id] ?? []
             )
         }
 
@@ -110,7 +110,7 @@ public struct ReadinessModel: Sendable {
 
     private func areaReport(
         area: ReadinessArea, tally: EvidenceTally, labs: [HandsOnEvidence], rating: SelfRatingLevel?,
-        rules: StatusRules, writer: NextStepWriter
+        rules: StatusRules, writer: NextStepWriter, availableLabs: [String]
     ) -> AreaReport {
         let passScore = parameters.handsOnPassScore
         let summary = HandsOnSummary(
@@ -133,7 +133,7 @@ public struct ReadinessModel: Sendable {
             handsOn: summary, selfAssessment: rating,
             selfComparison: rating.map { SelfAssessmentComparison.compare(rating: $0, measured: verdict.status) },
             weakObjectives: weak,
-            nextStep: writer.nextStep(area: area, status: verdict.status, tally: tally, weakObjectives: weak, handsOn: summary)
+            nextStep: writer.nextStep(area: area, status: verdict.status, tally: tally, weakObjectives: weak, handsOn: summary, availableLabs: availableLabs)
         )
     }
 }

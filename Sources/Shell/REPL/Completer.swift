@@ -51,6 +51,8 @@ struct Completer {
             pool = (command.arguments ?? []).filter { $0.kind != "positional" && ($0.shouldDisplay ?? true) }
                 .filter { argument in argument.isRepeating == true || !(argument.names ?? []).contains { used.contains($0.spelled) } }
                 .compactMap { $0.names?.first(where: { $0.kind == "long" })?.spelled ?? $0.names?.first?.spelled }
+        } else if (command.subcommands ?? []).isEmpty, (command.arguments ?? []).contains(where: { $0.kind == "positional" }) {
+            pool = values("positional:\(command.commandName)") ?? []
         } else {
             var names = (command.subcommands ?? []).map(\.commandName)
             if context.isEmpty { names += builtins }

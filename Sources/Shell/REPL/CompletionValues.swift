@@ -1,7 +1,9 @@
 import Exam
 import Foundation
+import Labs
 
-/// Values Tab offers for options: area ids from the outline and pack ids from the bank, loaded on
+/// Values Tab offers for options: area ids from the outline, pack ids from the bank, lab ids for
+/// `lab start` and `labs test`, loaded on
 /// the first Tab that needs them so start-up stays fast.
 final class CompletionValues {
     private var cache: [String: [String]] = [:]
@@ -15,6 +17,10 @@ final class CompletionValues {
         case "pack":
             guard let outline = try? Outline.bundled() else { return nil }
             loaded = BankLoader(outline: outline).load(paths: [BankLocator.defaultFolder()]).bank.packs.map(\.id).sorted()
+        case "positional:start", "positional:test":
+            loaded = (try? FileManager.default.contentsOfDirectory(atPath: LabLocator.defaultFolder().path))?
+                .filter { FileManager.default.fileExists(atPath: LabLocator.defaultFolder().appendingPathComponent($0).appendingPathComponent("lab.yaml").path) }
+                .sorted()
         default:
             loaded = nil
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CLICore
 import Exam
 import Foundation
+import Labs
 import Readiness
 import Store
 
@@ -55,7 +56,9 @@ struct ScorecardBuilder {
         let ratings = try services.database.selfAssessments().compactMap { record in
             SelfRatingLevel(rawValue: record.rating).map { SelfRating(area: record.area, level: $0) }
         }
-        return model.scorecard(answers: answers, exams: try exams(), selfRatings: ratings)
+        let handsOn = HandsOnRecords.evidence(from: try services.database.submittedLabAttempts())
+        let labs = LabLibrary.idsByArea(folder: LabLocator.defaultFolder(environment: services.context.environment))
+        return model.scorecard(answers: answers, exams: try exams(), selfRatings: ratings, handsOn: handsOn, availableLabs: labs)
     }
 
     /// The model does not look at question ids, so facts are read without them.
