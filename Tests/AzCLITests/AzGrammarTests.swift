@@ -10,7 +10,7 @@ struct AzGrammarTests {
         let result = box.az("ml dat list")
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("ERROR: 'dat' is misspelled or not recognized by the system. See 'az ml --help'."))
-        #expect(result.stderr.contains("The most similar choice to 'dat' is:\n    data"))
+        #expect(result.stderr.contains("The most similar choices to 'dat' are:\n    data\n    datastore"))
     }
 
     @Test("an unknown flag gets 'unrecognized arguments' and the closest flag")

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func azCommandsCompleteFromTheAzTable() {
-        #expect(completer.complete(lineBeforeCursor: "az ml da").candidates == ["data"])
+        #expect(completer.complete(lineBeforeCursor: "az ml da").candidates == ["data", "datastore"])
         #expect(completer.complete(lineBeforeCursor: "az ml data cr").insertion == "eate")
         let flags = completer.complete(lineBeforeCursor: "az ml data create --").candidates
         #expect(flags.contains("--path") && flags.contains("--resource-group") && flags.contains("--output"))

@@ -19,6 +19,8 @@ enum ComputeCommands {
             AzOption(["--idle-time-before-scale-down"], "Seconds an idle node waits before scale-down (AmlCompute, default 120)."),
             AzOption(["--tier"], "VM priority tier (AmlCompute).", choices: ["dedicated", "low_priority"]),
             AzOption(["--location"], "Location of the compute."),
+            AzOption(["--identity-type"], "Managed identity of the compute.", choices: ["SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None"]),
+            AzOption(["--user-assigned-identities", "-i"], "Resource ids of user-assigned identities, comma-separated."),
             AzOption.description, AzOption.tags, AzOption.set, AzOption.noWait,
         ], examples: ["az ml compute create --name cpu-cluster --type amlcompute --min-instances 0 --max-instances 2"]) { invocation in
             let target = try invocation.target()
@@ -33,7 +35,8 @@ enum ComputeCommands {
                     name: try invocation.require("--name", because: "or --file"), type: try invocation.require("--type", because: "or --file"),
                     size: invocation.string("--size"), minInstances: try invocation.int("--min-instances"), maxInstances: try invocation.int("--max-instances"),
                     idleSeconds: try invocation.int("--idle-time-before-scale-down"), tier: invocation.string("--tier"),
-                    description: invocation.string("--description"), location: invocation.string("--location"), tags: invocation.tags() ?? [:])
+                    description: invocation.string("--description"), location: invocation.string("--location"), tags: invocation.tags() ?? [:],
+                    identity: try ComputeRequest.identity(type: invocation.string("--identity-type"), userAssigned: invocation.strings("--user-assigned-identities")))
             }
             return .json(try ComputeStore(workspace: invocation.workspace()).create(request, in: target))
         },
@@ -58,11 +61,16 @@ enum ComputeCommands {
         },
         AzCommandSpec("ml compute update", "Update a compute target's scale settings or tags.", options: [
             AzOption.name(required: true), AzOption(["--min-instances"], "Minimum number of nodes."), AzOption(["--max-instances"], "Maximum number of nodes."),
-            AzOption(["--idle-time-before-scale-down"], "Idle seconds before scale-down."), AzOption.tags, AzOption.noWait,
+            AzOption(["--idle-time-before-scale-down"], "Idle seconds before scale-down."),
+            AzOption(["--identity-type"], "Managed identity of the compute.", choices: ["SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None"]),
+            AzOption(["--user-assigned-identities", "-i"], "Resource ids of user-assigned identities, comma-separated."),
+            AzOption.tags, AzOption.noWait,
         ]) { invocation in
             .json(try ComputeStore(workspace: invocation.workspace()).update(
                 try invocation.require("--name"), minInstances: try invocation.int("--min-instances"), maxInstances: try invocation.int("--max-instances"),
-                idleSeconds: try invocation.int("--idle-time-before-scale-down"), tags: invocation.tags(), in: invocation.target()))
+                idleSeconds: try invocation.int("--idle-time-before-scale-down"), tags: invocation.tags(),
+                identity: try ComputeRequest.identity(type: invocation.string("--identity-type"), userAssigned: invocation.strings("--user-assigned-identities")),
+                in: invocation.target()))
         },
         AzCommandSpec("ml compute delete", "Delete a compute target.", options: [AzOption.name(required: true), AzOption.yes, AzOption.noWait]) { invocation in
             let name = try invocation.require("--name")

@@ -11,13 +11,19 @@ enum KeyVaultCommands {
             AzOption(["--enable-rbac-authorization"], "Use Azure RBAC for data-plane authorization (true/false).", choices: ["true", "false"]),
         ]) { invocation in
             let group = try IdentityCommands.group(invocation)
-            var vault = try DirectoryStore(workspace: invocation.workspace()).createVault(
-                name: try invocation.require("--name"), group: group, location: invocation.string("--location") ?? Workspace.defaultLocation)
-            if invocation.string("--enable-rbac-authorization") == "false", var properties = vault["properties"]?.objectValue {
-                properties["enableRbacAuthorization"] = false
-                vault = vault.setting("properties", .object(properties))
-            }
-            return .json(vault)
+            return .json(try DirectoryStore(workspace: invocation.workspace()).createVault(
+                name: try invocation.require("--name"), group: group, location: invocation.string("--location") ?? Workspace.defaultLocation,
+                rbacAuthorization: invocation.string("--enable-rbac-authorization") != "false"))
+        },
+        AzCommandSpec("keyvault show", "Show a Key Vault.", options: [AzOption.name(required: true)]) { invocation in
+            .json(try DirectoryStore(workspace: invocation.workspace()).showVault(name: try invocation.require("--name")))
+        },
+        AzCommandSpec("keyvault set-policy", "Grant an object permissions on a vault that uses access policies (not Azure RBAC).", options: [
+            AzOption.name(required: true), AzOption(["--object-id"], "Object id of the user, group or service principal.", required: true),
+            AzOption(["--secret-permissions"], "Space-separated secret permissions, e.g. get list.", arity: .many),
+        ]) { invocation in
+            .json(try DirectoryStore(workspace: invocation.workspace()).setPolicy(
+                vault: try invocation.require("--name"), objectId: try invocation.require("--object-id"), secretPermissions: invocation.strings("--secret-permissions")))
         },
         AzCommandSpec("keyvault secret set", "Create or update a secret (prints its value, as az does).", options: [
             vaultName, AzOption.name(required: true), AzOption(["--value"], "Plain text secret value.", required: true),

@@ -9,8 +9,8 @@ import Workspace
 public enum AzRunner {
     /// Every az command this simulator knows.
     public static let commands: [AzCommandSpec] =
-        AccountCommands.specs + GroupCommands.specs + IdentityCommands.specs + RoleCommands.specs + KeyVaultCommands.specs
-        + DataCommands.specs + ComputeCommands.specs + ModelCommands.specs + EnvironmentCommands.specs
+        AccountCommands.specs + GroupCommands.specs + IdentityCommands.specs + RoleCommands.specs + KeyVaultCommands.specs + StorageCommands.specs
+        + DataCommands.specs + DatastoreCommands.specs + ComputeCommands.specs + ModelCommands.specs + EnvironmentCommands.specs
         + ComponentCommands.specs + WorkspaceCommands.specs + RegistryCommands.specs + JobCommands.specs + BatchCommands.specs + ScheduleCommands.specs + OnlineEndpointCommands.specs + OnlineDeploymentCommands.specs
 
     /// Runs `words` (everything after `az`) and returns the exit status.

@@ -33,7 +33,9 @@ public struct CostCommand: ParsableCommand {
                 ["resource": .string(line.resource), "type": .string(line.type), "size": .string(line.size), "tier": .string(line.tier),
                  "node_hours": .double((line.nodeHours * 100).rounded() / 100), "cost_usd": .double((line.costUSD * 100).rounded() / 100), "note": .string(line.note)]
             }
+            let daily = CostReport.hourlyRunRate(try ComputeStore(workspace: workspace).billingHistory(in: target).map(\.billing), at: now) * 24
             context.console.write(JSONValue.object(["as_of": .string(SimulatedClock.isoString(now)), "resources": .array(lines),
+                                                    "run_rate_usd_per_day": .double((daily * 100).rounded() / 100),
                                                     "total_usd": .double((report.totalUSD * 100).rounded() / 100)]).prettyPrinted() + "\n")
             return
         }
@@ -54,5 +56,7 @@ public struct CostCommand: ParsableCommand {
         context.console.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         for row in rows { context.console.line(line(row)) }
         context.console.line(String(format: "Total: $%.2f", report.totalUSD))
+        let daily = CostReport.hourlyRunRate(try ComputeStore(workspace: workspace).billingHistory(in: target).map(\.billing), at: now) * 24
+        context.console.line(String(format: "Run rate now: $%.2f per day (what is billed at this moment, for 24 hours)", daily))
     }
 }

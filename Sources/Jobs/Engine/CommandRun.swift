@@ -33,6 +33,10 @@ struct CommandRun: Sendable {
     var progressMetric: String?
     /// Called with the watched metric's values whenever more are logged; a returned reason stops the run.
     var progressCheck: (@Sendable ([Double]) -> String?)?
+    /// The job's `identity.type`, for the resolver's access check.
+    var identityType: String?
+    /// Data inputs by name as written in the job (for the resolver's access check).
+    var dataPaths: [String: String] = [:]
 
     var sandbox: JobSandbox { JobSandbox(root: info.sandbox) }
 }

@@ -23,7 +23,10 @@ struct CommandRunner: Sendable {
         status(name, .preparing)
         let outputs: [String: URL]
         let commandLine: String
+        let accessEnvironment: [String: String]
         do {
+            accessEnvironment = try resolver.authorizeRun(RunAccessRequest(jobName: name, compute: run.info.compute, identityType: run.identityType,
+                                                                           dataPaths: run.dataPaths))
             let inputValues = try InputMaterializer.materialize(run.inputs, into: sandbox)
             outputs = try InputMaterializer.createOutputs(run.outputs, in: sandbox)
             try InputMaterializer.copyCode(run.codeFolder, includes: run.additionalIncludes, into: sandbox.workingDirectory)
@@ -39,6 +42,7 @@ struct CommandRunner: Sendable {
 
         var environment = configuration.baseEnvironment
         for (key, value) in configuration.extraEnvironment { environment[key] = value }
+        for (key, value) in accessEnvironment { environment[key] = value }
         for (key, value) in run.environmentVariables { environment[key] = value }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let tools = configuration.toolDirectory { environment["PATH"] = "\(tools.path):\(path)" }

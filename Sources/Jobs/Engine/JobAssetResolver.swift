@@ -50,4 +50,33 @@ public protocol JobAssetResolver: Sendable {
     /// catalogue). Lines written to `log` are kept in the job's log. Throwing fails the job in `Preparing`
     /// with the error's message (as Azure fails a job whose image build failed).
     func prepareEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL, log: (String) -> Void) throws
+
+    /// Called while the run is `Preparing`, before its data inputs are copied: checks that the identity the
+    /// run acts as may read each data input now (identity-based datastores, role assignments) and returns
+    /// environment variables the command gets for that identity. Throwing fails the run in `Preparing`
+    /// with the error's message, as Azure fails a job whose input cannot be mounted.
+    func authorizeRun(_ request: RunAccessRequest) throws -> [String: String]
+}
+
+/// What a run reads and as whom, for `JobAssetResolver.authorizeRun`.
+public struct RunAccessRequest: Sendable, Equatable {
+    public var jobName: String
+    /// The compute as written (`azureml:cpu-cluster`), nil for the default.
+    public var compute: String?
+    /// The job's `identity.type` (`user_identity`, `managed`, `aml_token`) when given.
+    public var identityType: String?
+    /// Data inputs by name: the path as written in the job (`azureml://datastores/...`, `azureml:name:1`, a local path).
+    public var dataPaths: [String: String]
+
+    public init(jobName: String, compute: String?, identityType: String?, dataPaths: [String: String]) {
+        self.jobName = jobName
+        self.compute = compute
+        self.identityType = identityType
+        self.dataPaths = dataPaths
+    }
+}
+
+extension JobAssetResolver {
+    /// No access rules: every input may be read and nothing is added to the environment.
+    public func authorizeRun(_ request: RunAccessRequest) throws -> [String: String] { [:] }
 }

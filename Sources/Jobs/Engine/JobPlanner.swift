@@ -37,10 +37,22 @@ struct JobPlanner {
         checkOutputs(spec.outputs, prefix: "outputs", issues: &issues)
         let info = JobRecordInfo(name: identity.name, displayName: identity.displayName, experimentName: identity.experimentName,
                                  type: "command", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name))
-        return CommandRun(info: info, command: spec.command, codeFolder: code, additionalIncludes: [],
-                          environment: spec.environment, environmentVariables: spec.environmentVariables,
-                          inputs: inputs, outputs: runOutputs(spec.outputs, jobName: identity.name),
-                          timeoutSeconds: spec.timeoutSeconds, searchValues: [:], baseDirectory: baseDirectory)
+        var run = CommandRun(info: info, command: spec.command, codeFolder: code, additionalIncludes: [],
+                             environment: spec.environment, environmentVariables: spec.environmentVariables,
+                             inputs: inputs, outputs: runOutputs(spec.outputs, jobName: identity.name),
+                             timeoutSeconds: spec.timeoutSeconds, searchValues: [:], baseDirectory: baseDirectory)
+        run.identityType = metadata.identityType
+        run.dataPaths = Self.dataPaths(spec.inputs)
+        return run
+    }
+
+    /// The data inputs' paths as written, by input name.
+    static func dataPaths(_ inputs: [JobInput]) -> [String: String] {
+        var paths: [String: String] = [:]
+        for input in inputs {
+            if case .data(_, let path, _) = input.value { paths[input.name] = path }
+        }
+        return paths
     }
 
     // MARK: Shared checks

@@ -30,10 +30,12 @@ extension JobPlanner {
         checkOutputs(spec.outputs, prefix: "outputs", issues: &issues)
         let info = JobRecordInfo(name: identity.name, displayName: identity.displayName, experimentName: identity.experimentName,
                                  type: "sweep", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name))
-        let template = CommandRun(info: info, command: spec.trial.command, codeFolder: code, additionalIncludes: [],
+        var template = CommandRun(info: info, command: spec.trial.command, codeFolder: code, additionalIncludes: [],
                                   environment: spec.trial.environment, environmentVariables: spec.trial.environmentVariables,
                                   inputs: inputs, outputs: runOutputs(spec.outputs, jobName: identity.name),
                                   timeoutSeconds: spec.limits.trialTimeoutSeconds, searchValues: [:], baseDirectory: baseDirectory)
+        template.identityType = metadata.identityType
+        template.dataPaths = Self.dataPaths(spec.inputs)
         var notes: [String] = []
         switch spec.samplingAlgorithm {
         case .bayesian:

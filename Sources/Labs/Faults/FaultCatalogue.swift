@@ -25,6 +25,14 @@ public enum FaultCatalogue {
         ScheduleWrongTimeZoneFault(),
         PipelineRawInputFault(),
         ConceptDriftLateLabelsFault(),
+        DatastoreAccountKeyFault(),
+        SharedKeyDisabledFault(),
+        MissingRoleAssignmentFault(),
+        OverBroadRoleFault(),
+        SecretInJobEnvFault(),
+        IdleClusterFault(),
+        OversizedDeploymentFault(),
+        InstanceOverQuotaFault(),
     ]
 
     public static func kind(named name: String) -> (any FaultKind)? {

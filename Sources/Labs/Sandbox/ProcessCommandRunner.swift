@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import Workspace
 
 /// Runs each command line as its own `mlopslab --home HOME ...` process in the working folder, so
@@ -31,29 +32,26 @@ public struct ProcessCommandRunner: LabCommandRunner {
             try? FileManager.default.removeItem(at: errURL)
         }
         guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
-              FileManager.default.createFile(atPath: errURL.path, contents: nil),
-              let out = try? FileHandle(forWritingTo: outURL), let err = try? FileHandle(forWritingTo: errURL) else {
+              FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
             return CommandOutput(status: 1, stdout: "", stderr: "cannot create temporary files for the command's output")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--home", home.path] + words
-        process.currentDirectoryURL = workingFolder
         var variables = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         variables["NO_COLOR"] = "1"
         variables["MLOPSLAB_HOME"] = home.path
-        process.environment = variables
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch {
-            return CommandOutput(status: 1, stdout: "", stderr: "cannot start \(executable): \(error.localizedDescription)")
+        // posix_spawn + waitpid rather than Foundation's Process: when the command leaves a detached child
+        // (the scoring host started by `online-deployment create`), Process.waitUntilExit was seen to wait
+        // forever on Linux with the command already a zombie. The shell only splits stderr from stdout.
+        let quotedErr = "'" + errURL.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(executable: "/bin/sh", arguments: ["-c", "exec \"$@\" 2>>\(quotedErr)", "sh", executable, "--home", home.path] + words,
+                                           environment: variables, workingDirectory: workingFolder, logFile: outURL)
+        } catch {
+            return CommandOutput(status: 1, stdout: "", stderr: "cannot start \(executable): \(error)")
         }
-        process.waitUntilExit()
-        try? out.close()
-        try? err.close()
+        let termination = child.wait()
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return CommandOutput(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return CommandOutput(status: termination.statusCode, stdout: stdout, stderr: stderr)
     }
 }

@@ -52,6 +52,7 @@ public struct ComputeStore: Sendable {
             "network_settings": [:],
         ]
         if let description = request.description { entity["description"] = .string(description) }
+        if let identity = try identityEntity(request.identity, computeId: "\(target.armId)/computes/\(request.name)") { entity["identity"] = identity }
         var billing: [BillingPeriod] = []
         if request.type == "amlcompute" {
             let minimum = request.minInstances ?? 0, maximum = request.maxInstances ?? 4
@@ -121,10 +122,18 @@ public struct ComputeStore: Sendable {
     }
 
     /// Changes a cluster's scale settings; a new min_instances starts a new billing period.
-    public func update(_ name: String, minInstances: Int?, maxInstances: Int?, idleSeconds: Int?, tags: JSONValue?, in target: WorkspaceTarget) throws -> JSONValue {
+    public func update(_ name: String, minInstances: Int?, maxInstances: Int?, idleSeconds: Int?, tags: JSONValue?, identity: JSONValue? = nil,
+                       in target: WorkspaceTarget) throws -> JSONValue {
         var loaded = try load(name, in: target)
         var entity = loaded.entity
         if let tags { entity = entity.setting("tags", tags) }
+        if let identity {
+            if let built = try identityEntity(identity, computeId: entity["id"]?.stringValue ?? name) { entity = entity.setting("identity", built) } else {
+                var fields = entity.objectValue ?? [:]
+                fields["identity"] = nil
+                entity = .object(fields)
+            }
+        }
         if minInstances != nil || maxInstances != nil || idleSeconds != nil {
             guard entity["type"]?.stringValue == "amlcompute" else {
                 throw WorkspaceError.invalidArgument("--min-instances, --max-instances and --idle-time-before-scale-down apply to AmlCompute clusters only")
@@ -150,6 +159,36 @@ public struct ComputeStore: Sendable {
         }
         try save(entity: entity, billing: loaded.billing, deletedAt: nil, name: name, createdAt: loaded.record.createdAt, in: target)
         return entity
+    }
+
+    /// The compute's `identity` as az shows it: a system-assigned identity gets a principal id of its own; a
+    /// user-assigned one must exist (`az identity create`) and is listed with its client and principal ids.
+    func identityEntity(_ requested: JSONValue?, computeId: String) throws -> JSONValue? {
+        guard let requested, requested != .null else { return nil }
+        let type = (requested["type"]?.stringValue ?? "").lowercased()
+        if type == "none" || type.isEmpty { return nil }
+        var entity: [String: JSONValue] = ["type": .string(type)]
+        if type.contains("system_assigned") {
+            entity["principal_id"] = .string(Workspace.stableGuid("compute-mi-\(computeId.lowercased())"))
+            entity["tenant_id"] = .string(Workspace.tenantId)
+        }
+        if type.contains("user_assigned") {
+            let directory = DirectoryStore(workspace: workspace)
+            let listed = try requested["user_assigned_identities"]?.arrayValue ?? []
+            guard !listed.isEmpty else {
+                throw WorkspaceError.invalidArgument("identity type user_assigned needs user_assigned_identities: [{resource_id: <identity id>}]")
+            }
+            entity["user_assigned_identities"] = .array(try listed.map { item in
+                guard let resourceId = item["resource_id"]?.stringValue ?? item.stringValue,
+                      let found = try directory.listIdentities(group: nil).first(where: { $0["id"]?.stringValue?.lowercased() == resourceId.lowercased() }) else {
+                    throw WorkspaceError.failed("(BadRequest) The user-assigned identity '\(item["resource_id"]?.stringValue ?? item.stringValue ?? "?")' was not found. Create it with `az identity create` and give its id (`az identity show -n NAME --query id -o tsv`).")
+                }
+                return ["client_id": found["clientId"] ?? .null, "principal_id": found["principalId"] ?? .null, "resource_id": found["id"] ?? .null]
+            })
+        } else if type != "system_assigned" {
+            throw WorkspaceError.invalidArgument("invalid identity type '\(type)': use system_assigned, user_assigned or none")
+        }
+        return .object(entity)
     }
 
     /// Deletes a compute; its billing history is kept for `mlopslab cost`.

@@ -26,8 +26,20 @@ public struct WorkspaceJobResolver: JobAssetResolver {
             guard FileManager.default.fileExists(atPath: full.path) else { throw WorkspaceError.pathMissing(path: path) }
             return ResolvedData(url: full, assetReference: path)
         }
+        if DatastoreStore.parse(path) != nil {
+            let datastores = DatastoreStore(workspace: workspace)
+            if let location = try datastores.locate(path, in: target) {
+                return ResolvedData(url: try datastores.file(at: location, uri: path), assetReference: path)
+            }
+        }
         if let reference = AssetReference.parse(path) {
             let stored = try assets.resolve(reference, expecting: .data, in: target)
+            if stored.payload == nil, let remote = stored.entity["path"]?.stringValue, DatastoreStore.parse(remote) != nil {
+                let datastores = DatastoreStore(workspace: workspace)
+                if let location = try datastores.locate(remote, in: target) {
+                    return ResolvedData(url: try datastores.file(at: location, uri: remote), assetReference: "azureml:\(stored.record.name):\(stored.record.version)")
+                }
+            }
             guard let payload = stored.payload else {
                 throw WorkspaceError.notSimulated("reading data asset \(stored.record.name):\(stored.record.version) from cloud storage (\(stored.entity["path"]?.stringValue ?? "remote path"))")
             }
@@ -98,6 +110,68 @@ public struct WorkspaceJobResolver: JobAssetResolver {
         let result = EnvironmentBuilder(catalogue: try PackageCatalogue.bundled()).build(specification)
         for line in result.log { log(line) }
         if let failure = result.failure { throw WorkspaceError.failed(failure) }
+    }
+
+    /// Identity-based data access: each input read through a datastore is authorised now, with the
+    /// datastore's stored credential or, when it has none, with the identity the job runs as (the compute's
+    /// managed identity, or the user for `identity: user_identity`, serverless and local runs).
+    /// The command then acts as that identity: `az` inside the job (an `az` on its PATH runs `mlopslab az`)
+    /// is authorised as the managed identity, which `DEFAULT_IDENTITY_CLIENT_ID` names, as on Azure ML compute.
+    public func authorizeRun(_ request: RunAccessRequest) throws -> [String: String] {
+        let identity = try dataAccessIdentity(compute: request.compute, identityType: request.identityType)
+        let datastores = DatastoreStore(workspace: workspace)
+        for (input, path) in request.dataPaths.sorted(by: { $0.key < $1.key }) {
+            var uri = path
+            if DatastoreStore.parse(path) == nil {
+                guard let reference = AssetReference.parse(path), let stored = try? assets.resolve(reference, expecting: .data, in: target),
+                      stored.payload == nil, let remote = stored.entity["path"]?.stringValue, DatastoreStore.parse(remote) != nil else { continue }
+                uri = remote
+            }
+            guard let location = try datastores.locate(uri, in: target) else { continue }
+            try datastores.authorizeRead(location, uri: uri, input: input, identity: identity)
+        }
+        var environment: [String: String] = [:]
+        if identity.isManaged, let principal = identity.principal {
+            environment["MLOPSLAB_CALLER_PRINCIPAL"] = principal
+            if let client = identity.clientId { environment["DEFAULT_IDENTITY_CLIENT_ID"] = client }
+        }
+        if let shim = try? azShimFolder() {
+            environment["PATH"] = shim.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        }
+        return environment
+    }
+
+    /// Who a job acts as: `identity: user_identity` → the user; a compute with a managed identity → that
+    /// identity (a user-assigned one first, as `DEFAULT_IDENTITY_CLIENT_ID` names it); serverless and local → the user.
+    func dataAccessIdentity(compute: String?, identityType: String?) throws -> DataAccessIdentity {
+        let user = DataAccessIdentity(principal: Workspace.user, clientId: nil, description: "your user identity (\(Workspace.user))", isManaged: false)
+        if identityType?.lowercased() == "user_identity" { return user }
+        guard let compute else { return user }
+        let name = compute.hasPrefix("azureml:") ? String(compute.dropFirst("azureml:".count)) : compute
+        if ["local", "serverless"].contains(name.lowercased()) { return user }
+        guard let entity = try? ComputeStore(workspace: workspace).show(name, in: target) else { return user }
+        let identity = entity["identity"]
+        if let assigned = identity?["user_assigned_identities"]?.arrayValue?.first, let principal = assigned["principal_id"]?.stringValue {
+            return DataAccessIdentity(principal: principal, clientId: assigned["client_id"]?.stringValue,
+                                      description: "the user-assigned managed identity of compute '\(name)'", isManaged: true)
+        }
+        if let principal = identity?["principal_id"]?.stringValue {
+            return DataAccessIdentity(principal: principal, clientId: Workspace.stableGuid("client-\(principal)"),
+                                      description: "the system-assigned managed identity of compute '\(name)'", isManaged: true)
+        }
+        return DataAccessIdentity(principal: nil, clientId: nil, description: "compute '\(name)'", isManaged: true)
+    }
+
+    /// A folder holding an `az` script that runs this `mlopslab az`, so job commands can call az as on a VM.
+    func azShimFolder() throws -> URL {
+        let folder = workspace.home.appendingPathComponent("tools/bin", isDirectory: true)
+        let script = folder.appendingPathComponent("az")
+        if !FileManager.default.fileExists(atPath: script.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("#!/bin/sh\nexec mlopslab az \"$@\"\n".utf8).write(to: script)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        }
+        return folder
     }
 
     func materialize(_ payload: AssetStore.Payload) throws -> URL {

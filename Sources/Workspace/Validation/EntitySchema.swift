@@ -66,6 +66,16 @@ public struct EntitySchema: Sendable {
         "resource_id": .notSimulated("attached compute (resource_id)"), "namespace": .notSimulated("Kubernetes compute"),
     ], required: ["name", "type"]))
 
+    public static let datastore = EntitySchema(entity: "Datastore", rule: .object(fields: [
+        "$schema": .string, "name": .string, "description": .string, "tags": .stringMap,
+        "type": .oneOf(["azure_blob", "azure_data_lake_gen2", "azure_file", "azure_data_lake_gen1", "one_lake"]),
+        "account_name": .string, "container_name": .string, "filesystem": .string, "file_share_name": .string,
+        "endpoint": .string, "protocol": .oneOf(["https", "wasbs", "abfss"]),
+        "credentials": .object(fields: ["account_key": .string, "sas_token": .string, "tenant_id": .string, "client_id": .string,
+                                        "client_secret": .string, "authority_url": .string, "resource_url": .string, "certificate": .string, "thumbprint": .string]),
+        "id": .string, "resourceGroup": .string, "store_name": .string,
+    ], required: ["name", "type"]))
+
     public static let registry = EntitySchema(entity: "Registry", rule: .object(fields: [
         "$schema": .string, "name": .string, "description": .string, "tags": .stringMap, "location": .string,
         "replication_locations": .list(.object(fields: ["location": .string, "storage_config": .any], required: ["location"])),
