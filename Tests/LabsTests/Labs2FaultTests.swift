@@ -3,18 +3,6 @@ import Testing
 import Workspace
 @testable import Labs
 
-/// Records the command lines a fault runs instead of running them.
-final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [[String]] = []
-    var commands: [[String]] { lock.withLock { lines } }
-
-    func run(_ words: [String], workingFolder: URL, home: URL) -> CommandOutput {
-        lock.withLock { lines.append(words) }
-        return CommandOutput(status: 0, stdout: "", stderr: "")
-    }
-}
-
 @Suite struct Labs2FaultTests {
     func sandbox(_ files: [String: String]) throws -> (LabSandbox, RecordingRunner, URL) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("labs2-fault-\(UUID().uuidString)")
@@ -75,7 +63,7 @@ final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
         #expect(Array(lines.prefix(3)) == ["id,x,y", "1,0.5,a", "2,1.5,b"])
         let testLines = Set(test.split(separator: "\n").map(String.init))
         #expect(lines.dropFirst(3).allSatisfy { testLines.contains($0) })
-        #expect(runner.commands == [["az", "ml", "data", "create", "-n", "sales-train", "--type", "uri_file", "--path", "train.csv", "-o", "none"],
+        #expect(runner.words == [["az", "ml", "data", "create", "-n", "sales-train", "--type", "uri_file", "--path", "train.csv", "-o", "none"],
                                     ["az", "ml", "job", "create", "-f", "job.yml"]])
         // Same seed, same rows.
         try box.write("train2.csv", train)
@@ -94,7 +82,7 @@ final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
         defer { try? FileManager.default.removeItem(at: root) }
         try apply("latest-data-reference", ["file": "job.yml", "input": "train", "register": "new.csv"], box)
         #expect(try box.read("job.yml") == job.replacingOccurrences(of: "azureml:sales-train:1", with: "azureml:sales-train@latest"))
-        #expect(runner.commands == [["az", "ml", "data", "create", "-n", "sales-train", "--type", "uri_file", "--path", "new.csv", "-o", "none"]])
+        #expect(runner.words == [["az", "ml", "data", "create", "-n", "sales-train", "--type", "uri_file", "--path", "new.csv", "-o", "none"]])
         #expect(throws: LabError.self) { try apply("latest-data-reference", ["file": "job.yml", "input": "train"], box) }
         #expect(throws: LabError.self) { try apply("latest-data-reference", ["file": "job.yml", "input": "missing"], box) }
     }

@@ -3,23 +3,6 @@ import Testing
 import Workspace
 @testable import Labs
 
-/// Records the command lines a fault runs instead of running them; `failing` lines exit 1.
-final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [[String]] = []
-    let failing: Set<String>
-
-    init(failing: Set<String> = []) { self.failing = failing }
-
-    var lines: [String] { lock.withLock { recorded.map { $0.joined(separator: " ") } } }
-
-    func run(_ words: [String], workingFolder: URL, home: URL) -> CommandOutput {
-        lock.withLock { recorded.append(words) }
-        let line = words.joined(separator: " ")
-        return failing.contains(line) ? CommandOutput(status: 1, stdout: "", stderr: "ERROR: boom") : CommandOutput(status: 0, stdout: "", stderr: "")
-    }
-}
-
 /// A temporary lab: a working folder with files, and a sandbox around it.
 struct FaultFixture {
     let root: URL

@@ -3,29 +3,6 @@ import Testing
 import Workspace
 @testable import Labs
 
-/// Records the command lines a fault runs and answers them from a table of canned outputs.
-final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [[String]] = []
-    let answers: [(prefix: String, output: CommandOutput)]
-
-    init(_ answers: [(prefix: String, output: CommandOutput)] = []) { self.answers = answers }
-
-    var commands: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines.map { $0.joined(separator: " ") }
-    }
-
-    func run(_ words: [String], workingFolder: URL, home: URL) -> CommandOutput {
-        lock.lock()
-        lines.append(words)
-        lock.unlock()
-        let line = words.joined(separator: " ")
-        return answers.first { line.hasPrefix($0.prefix) }?.output ?? CommandOutput(status: 0, stdout: "", stderr: "")
-    }
-}
-
 private func makeSandbox(_ runner: RecordingRunner = RecordingRunner()) throws -> (LabSandbox, URL) {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("labs-faults-\(UUID().uuidString)")
     let work = root.appendingPathComponent("work")
@@ -63,11 +40,11 @@ private func fault(_ name: String) throws -> any FaultKind {
         defer { try? FileManager.default.removeItem(at: root) }
         let arguments = FaultArguments(kind: "traffic-on-bad-deployment", values: ["endpoint": "ep", "deployment": "green", "percent": 10])
         try fault("traffic-on-bad-deployment").apply(arguments, to: sandbox)
-        #expect(runner.commands.last == "az ml online-endpoint update -n ep --traffic blue=90 green=10")
+        #expect(runner.lines.last == "az ml online-endpoint update -n ep --traffic blue=90 green=10")
 
         let mirror = FaultArguments(kind: "traffic-on-bad-deployment", values: ["endpoint": "ep", "deployment": "green", "percent": 20, "mode": "mirror"])
         try fault("traffic-on-bad-deployment").apply(mirror, to: sandbox)
-        #expect(runner.commands.last == "az ml online-endpoint update -n ep --mirror-traffic green=20")
+        #expect(runner.lines.last == "az ml online-endpoint update -n ep --mirror-traffic green=20")
 
         let unknown = FaultArguments(kind: "traffic-on-bad-deployment", values: ["endpoint": "ep", "deployment": "red", "percent": 10])
         #expect(throws: LabError.failed("fault traffic-on-bad-deployment: endpoint ep has no deployment red")) {
@@ -139,7 +116,7 @@ private func fault(_ name: String) throws -> any FaultKind {
         try fault("latency-regression").apply(FaultArguments(kind: "latency-regression", values: ["file": "src/score.py", "redeploy": "green.yml"]), to: sandbox)
         let script = try sandbox.read("src/score.py")
         #expect(script.contains("def run(raw_data):\n    init()  # reload"))
-        #expect(runner.commands == ["az ml online-deployment update -f green.yml -o none"])
+        #expect(runner.lines == ["az ml online-deployment update -f green.yml -o none"])
         #expect(throws: LabError.failed("src/score.py does not contain `def predict(x):`")) {
             try fault("latency-regression").apply(FaultArguments(kind: "latency-regression", values: ["file": "src/score.py", "find": "def predict(x):"]), to: sandbox)
         }
@@ -155,7 +132,7 @@ private func fault(_ name: String) throws -> any FaultKind {
             "data_asset": "income-test:1", "label": "income", "positive_label": ">50K", "report": "reports/eval.json",
         ])
         try fault("stale-evaluation").apply(arguments, to: sandbox)
-        let commands = runner.commands
+        let commands = runner.lines
         #expect(commands.count == 3)
         #expect(commands.first?.hasPrefix("ml score --model challenger/model --data data/test-2023.csv") == true)
         #expect(commands.dropFirst().first?.hasSuffix("--positive-label >50K") == true)

@@ -41,3 +41,27 @@ final class ScratchFolder {
         try Data(text.utf8).write(to: file)
     }
 }
+
+/// Records the command lines a fault runs instead of running them. A line starting with one of
+/// `answers`' prefixes gets that output; a line in `failing` exits 1; any other line succeeds silently.
+final class RecordingRunner: LabCommandRunner, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [[String]] = []
+    let answers: [(prefix: String, output: CommandOutput)]
+    let failing: Set<String>
+
+    init(_ answers: [(prefix: String, output: CommandOutput)] = [], failing: Set<String> = []) {
+        self.answers = answers
+        self.failing = failing
+    }
+
+    var words: [[String]] { lock.withLock { recorded } }
+    var lines: [String] { words.map { $0.joined(separator: " ") } }
+
+    func run(_ words: [String], workingFolder: URL, home: URL) -> CommandOutput {
+        lock.withLock { recorded.append(words) }
+        let line = words.joined(separator: " ")
+        if failing.contains(line) { return CommandOutput(status: 1, stdout: "", stderr: "ERROR: boom") }
+        return answers.first { line.hasPrefix($0.prefix) }?.output ?? CommandOutput(status: 0, stdout: "", stderr: "")
+    }
+}
