@@ -1,22 +1,56 @@
 import Atomics
 import Dispatch
-import HTTPTypes
+import HummingbirdCore
+import Logging
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
+
+/// Hummingbird's HTTP/1.1 child channel with `ScoringFastPath` placed right after NIO's HTTP/1.1 codec, before the
+/// conversion to Swift HTTP Types that Hummingbird's handler needs (so the fast path pays for neither the conversion
+/// nor Hummingbird's request objects). The rest of the pipeline is Hummingbird's `HTTP1Channel`, unchanged.
+struct ScoringHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
+    typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
+
+    let responder: HTTPChannelHandler.Responder
+    let table: ServingTable
+    let serverName: String
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        channel.eventLoop.makeCompletedFuture {
+            var limits = NIOHTTPDecoderLimitConfiguration()
+            limits.maxHeaderFieldSize = 80 * 1024
+            limits.maxHeaderListSize = 80 * 1024
+            limits.maxHeaderFieldCount = 1000
+            try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
+                withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
+            try channel.pipeline.syncOperations.addHandler(ScoringFastPath(table: table, serverName: serverName))
+            try channel.pipeline.syncOperations.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try channel.pipeline.syncOperations.addHandler(HTTPConnectionStateHandler(idleTimeout: nil, logger: logger))
+            return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
+        }
+    }
+
+    func handle(value asyncChannel: Value, logger: Logger) async {
+        await handleHTTP(asyncChannel: asyncChannel, logger: logger)
+    }
+}
 
 /// Answers `POST /endpoints/<name>/score` for endpoints whose deployments all score in-process, synchronously on the
 /// connection's event loop: no hop to the Swift concurrency pool, no Hummingbird request/response objects. Installed
-/// in each HTTP/1.1 connection's pipeline after the HTTP codec and before Hummingbird's handler; every other request
+/// in each HTTP/1.1 connection's pipeline right after NIO's HTTP codec (`ScoringHTTP1Channel`); every other request
 /// (other routes, unknown endpoints, endpoints with a Python deployment) is passed on unchanged, and Hummingbird's
 /// router answers it (`ScoringRouter`). The scoring steps and answers are the same (`Scoring`).
 ///
 /// Responses stay in request order: while a request passed to Hummingbird has not been answered, the following
 /// requests of the connection are passed on too.
 final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
 
     private enum State {
         case idle
@@ -33,7 +67,8 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         var admission: Scoring.Admission
         var body: ByteBuffer?
         var tooLarge: Bool
-        var close: Bool
+        var keepAlive: Bool
+        var version: HTTPVersion
     }
 
     private let table: ServingTable
@@ -100,14 +135,14 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// The pending request when this handler answers it; nil to pass it on.
-    private func admit(_ head: HTTPRequest) -> Pending? {
-        guard head.method == .post, let path = head.path, let name = ScoringFastPath.endpointName(path),
+    private func admit(_ head: HTTPRequestHead) -> Pending? {
+        guard head.method == .POST, let name = ScoringFastPath.endpointName(head.uri),
               let endpoint = table.endpoint(name), endpoint.scoresInProcess else { return nil }
         let started = DispatchTime.now().uptimeNanoseconds
-        let wanted = ScoringRouter.deploymentHeader.flatMap { head.headerFields[$0] }
-        let admission = Scoring.admit(endpoint, authorization: head.headerFields[.authorization], wanted: wanted, draw: { nextDraw() })
+        let admission = Scoring.admit(endpoint, authorization: head.headers.first(name: "authorization"),
+                                      wanted: head.headers.first(name: "azureml-model-deployment"), draw: { nextDraw() })
         return Pending(started: started, endpoint: endpoint, admission: admission, body: nil, tooLarge: false,
-                       close: head.headerFields[.connection]?.lowercased() == "close")
+                       keepAlive: head.isKeepAlive, version: head.version)
     }
 
     private func answer(_ pending: Pending, context: ChannelHandlerContext) {
@@ -129,17 +164,18 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
                 Scoring.mirror(pending.endpoint, chosen: runtime, body: body, table: table, draw: { nextDraw() })
             }
         }
-        var fields = HTTPFields()
-        fields.reserveCapacity(5)
-        fields[.contentType] = "application/json"
-        fields[.contentLength] = String(reply.body.readableBytes)
-        fields[.server] = serverName
-        if let deployment = reply.deployment, let name = ScoringRouter.deploymentHeader { fields[name] = deployment.headerValue }
-        if reply.status == 424, let name = ScoringRouter.modelErrorHeader { fields[name] = "500" }
-        if pending.close { fields[.connection] = "close" }
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: HTTPResponse.Status(code: reply.status), headerFields: fields))), promise: nil)
-        context.write(wrapOutboundOut(.body(reply.body)), promise: nil)
-        if pending.close {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(6)
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "content-length", value: String(reply.body.readableBytes))
+        headers.add(name: "server", value: serverName)
+        if let deployment = reply.deployment { headers.add(name: "azureml-model-deployment", value: deployment.headerValue) }
+        if reply.status == 424 { headers.add(name: "ms-azureml-model-error-statuscode", value: "500") }
+        if !pending.keepAlive { headers.add(name: "connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: pending.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers))),
+                      promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(reply.body))), promise: nil)
+        if !pending.keepAlive {
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
         } else {

@@ -57,7 +57,7 @@ public enum ScoringHost {
     public static func application(table: ServingTable, port: Int, status: @escaping @Sendable () -> String, eventLoopGroup: any EventLoopGroup,
                                    onServerRunning: @escaping @Sendable (Int) -> Void, logger: Logger) -> some ApplicationProtocol {
         let router = ScoringRouter.router(table: table, status: status)
-        return Application(router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ScoringFastPath(table: table)])),
+        return Application(router: router, server: HTTPServerBuilder { responder in ScoringHTTP1Channel(responder: responder, table: table, serverName: "azureml-frontdoor") },
                            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "azureml-frontdoor"),
                            onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? 0) },
                            eventLoopGroupProvider: .shared(eventLoopGroup), logger: logger)

@@ -18,7 +18,7 @@ struct LiveApp {
     enum Setup { case router }
 
     /// Builds the service answering on the port it is given through `ready`.
-    let make: @Sendable (_ logger: Logger, _ ready: @escaping @Sendable (Int) -> Void) -> any Service
+    let make: (_ logger: Logger, _ ready: @escaping @Sendable (Int) -> Void) -> any Service
 
     /// Hummingbird's router alone (every request through `ScoringRouter`).
     init(router: Router<BasicRequestContext>) {
