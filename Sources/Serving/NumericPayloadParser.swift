@@ -83,6 +83,7 @@ struct NumericPayloadParser {
     private mutating func rowList() -> (rows: Int, width: Int, cells: [Double])? {
         guard consume(UInt8(ascii: "[")) else { return nil }
         var cells: [Double] = []
+        cells.reserveCapacity(max(16, (count - index) / 8))
         var rows = 0
         var width = -1
         if consume(UInt8(ascii: "]")) { return nil }
@@ -100,7 +101,6 @@ struct NumericPayloadParser {
             let length = cells.count - before
             if width < 0 {
                 width = length
-                cells.reserveCapacity(length * 8)
             } else if length != width {
                 return nil
             }
@@ -110,16 +110,29 @@ struct NumericPayloadParser {
         return (rows, width, cells)
     }
 
-    /// One JSON number (RFC 8259 grammar): integers without fraction or exponent as Int64 then Double (as the
-    /// general parser does), the rest correctly rounded by `FastFloatParser`; nil for anything else or non-finite.
+    /// One JSON number (RFC 8259 grammar), read in one pass: integers without fraction or exponent as Int64 then
+    /// Double (as the general parser does); others with at most 19 significant digits and a power of ten up to 22 by
+    /// one exact operation (Clinger's fast path, correctly rounded), the rest by `FastFloatParser` (also correctly
+    /// rounded). Nil for anything else, for integers of more than 18 digits, and for non-finite values.
     private mutating func number() -> Double? {
         let start = index
-        if index < count, base[index] == UInt8(ascii: "-") { index += 1 }
+        var negative = false
+        if index < count, base[index] == UInt8(ascii: "-") { negative = true; index += 1 }
         guard index < count else { return nil }
-        if base[index] == UInt8(ascii: "0") {
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exact = true
+        var exponent = 0
+        let first = base[index] &- UInt8(ascii: "0")
+        if first == 0 {
             index += 1
-        } else if base[index] >= UInt8(ascii: "1") && base[index] <= UInt8(ascii: "9") {
-            while index < count, base[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+        } else if first < 10 {
+            while index < count {
+                let d = base[index] &- UInt8(ascii: "0")
+                if d > 9 { break }
+                if significant < 19 { mantissa = mantissa &* 10 &+ UInt64(d); significant += 1 } else { exact = false }
+                index += 1
+            }
         } else {
             return nil
         }
@@ -128,29 +141,82 @@ struct NumericPayloadParser {
             integral = false
             index += 1
             let digits = index
-            while index < count, base[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+            while index < count {
+                let d = base[index] &- UInt8(ascii: "0")
+                if d > 9 { break }
+                if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    if mantissa != 0 { significant += 1 }
+                    exponent -= 1
+                } else {
+                    exact = false
+                }
+                index += 1
+            }
             guard index > digits else { return nil }
         }
         if index < count, base[index] | 0x20 == UInt8(ascii: "e") {
             integral = false
             index += 1
-            if index < count, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") { index += 1 }
+            var negativeExponent = false
+            if index < count, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") {
+                negativeExponent = base[index] == UInt8(ascii: "-")
+                index += 1
+            }
             let digits = index
-            while index < count, base[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+            var e = 0
+            while index < count {
+                let d = base[index] &- UInt8(ascii: "0")
+                if d > 9 { break }
+                if e < 100_000 { e = e * 10 + Int(d) }
+                index += 1
+            }
             guard index > digits else { return nil }
+            exponent += negativeExponent ? -e : e
         }
-        let length = index - start
         if integral {
             // Up to 18 digits fit Int64 exactly; longer integers go to the general path.
-            let negative = base[start] == UInt8(ascii: "-")
-            let digitCount = length - (negative ? 1 : 0)
-            guard digitCount <= 18 else { return nil }
-            var value: Int64 = 0
-            for i in (start + (negative ? 1 : 0))..<index { value = value * 10 + Int64(base[i] &- UInt8(ascii: "0")) }
+            guard exact, significant <= 18 else { return nil }
+            let value = Int64(mantissa)
             return Double(negative ? -value : value)
         }
-        guard let value = FastFloatParser.parse(base + start, count: length), value.isFinite else { return nil }
+        if exact, mantissa <= 9_007_199_254_740_992, exponent >= -22, exponent <= 22 {
+            var value = Double(mantissa)
+            if exponent < 0 { value /= NumericPayloadParser.powerOfTen(-exponent) } else { value *= NumericPayloadParser.powerOfTen(exponent) }
+            return negative ? -value : value
+        }
+        guard let value = FastFloatParser.parse(base + start, count: index - start), value.isFinite else { return nil }
         return value
+    }
+
+    /// 10^k for 0 <= k <= 22, each exact in a Double.
+    @inline(__always)
+    static func powerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// A string without escapes or control characters; its content's byte range. Non-ASCII bytes are refused so a

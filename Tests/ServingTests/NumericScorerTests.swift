@@ -61,6 +61,11 @@ struct NumericScorerTests {
                 bodies.append("{\"\(key)\": {\"columns\": [\(columns.map { "\"\($0)\"" }.joined(separator: ", "))]\(index), \"data\": [\(data.joined(separator: ", "))]}}")
             }
             bodies.append(" {\"input_data\":{\"data\":[[1,2,3,4]],\"columns\":[\"\(names[0])\",\"\(names[0])\",\"\(names[1])\",\"\(names.last ?? "")\"],\"index\":[{\"a\":[true,null]}]}} \n")
+            // Numbers at the edges of the one-pass reader: long fractions, big and tiny exponents, -0, 18-digit integers.
+            for cells in [["0.1234567890123456789012", "1e22", "1e23"], ["-0.0", "123456789012345678", "4.9e-324"], ["1.7976931348623157e308", "0.000000000000000000001", "-12.5E-3"]] {
+                let values = (0..<names.count).map { cells[$0 % cells.count] }
+                bodies.append("{\"input_data\": {\"columns\": [\(names.map { "\"\($0)\"" }.joined(separator: ", "))], \"data\": [[\(values.joined(separator: ", "))]]}}")
+            }
             for body in bodies {
                 let expected = try #require(general(model, body), "\(body)")
                 #expect(fast(scorer, body) == expected, "\(body)")
