@@ -10,7 +10,7 @@ public final class MetricsExporter: Sendable {
     public let factory: PrometheusMetricsFactory
     private let cpu: CoreMetrics.FloatingPointCounter
     private let memory: CoreMetrics.Gauge
-    private let cpuReported = NIOLockedCPU()
+    private let cpuReported = CPUCounterState()
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -37,7 +37,7 @@ public final class MetricsExporter: Sendable {
 }
 
 /// The CPU seconds already added to the counter (the counter only moves forward).
-final class NIOLockedCPU: @unchecked Sendable {
+final class CPUCounterState: @unchecked Sendable {
     private let lock = NSLock()
     private var reported = 0.0
 
