@@ -1,35 +1,59 @@
+import CoreMetrics
 import Foundation
+import Prometheus
 
-/// `/metrics` in the Prometheus text exposition format: per-deployment request counts by status class,
-/// latency quantiles, and the host process's CPU seconds and resident memory.
-public enum PrometheusText {
-    public static func render(table: ServingTable) -> String {
-        var lines = [
-            "# HELP azureml_online_requests_total Scoring requests answered, by status class.",
-            "# TYPE azureml_online_requests_total counter",
+/// The host's metrics registry: deployments report through swift-metrics (`DeploymentMetrics`) into a
+/// swift-prometheus registry of the host's own (no global bootstrap, so several hosts can live in one test process),
+/// rendered at `/metrics` in the Prometheus text format. Metric names: `MetricNames`.
+public final class MetricsExporter: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    public let factory: PrometheusMetricsFactory
+    private let cpu: CoreMetrics.FloatingPointCounter
+    private let memory: CoreMetrics.Gauge
+    private let cpuReported = CPUCounterState()
+
+    public init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Scoring takes microseconds to milliseconds: buckets from 100 us to 10 s.
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5),
+            .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+            .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
         ]
-        var latency = ["# HELP azureml_online_request_latency_seconds Request latency over the most recent requests.",
-                       "# TYPE azureml_online_request_latency_seconds summary"]
-        for endpoint in table.all() {
-            for name in endpoint.deployments.keys.sorted() {
-                guard let runtime = endpoint.deployments[name] else { continue }
-                let m = runtime.metrics.snapshot()
-                let labels = "endpoint=\"\(endpoint.name)\",deployment=\"\(name)\""
-                for (code, count) in [("2xx", m.status2xx), ("4xx", m.status4xx), ("5xx", m.status5xx)] {
-                    lines.append("azureml_online_requests_total{\(labels),code=\"\(code)\"} \(count)")
-                }
-                for (q, value) in [("0.5", m.p50), ("0.9", m.p90), ("0.99", m.p99)] {
-                    latency.append("azureml_online_request_latency_seconds{\(labels),quantile=\"\(q)\"} \(value)")
-                }
-                latency.append("azureml_online_request_latency_seconds_count{\(labels)} \(m.requests)")
-            }
-        }
-        let process = ProcessUsage.current()
-        lines += latency
-        lines += ["# HELP process_cpu_seconds_total Host CPU time.", "# TYPE process_cpu_seconds_total counter", "process_cpu_seconds_total \(process.cpuSeconds)",
-                  "# HELP process_resident_memory_bytes Host resident memory.", "# TYPE process_resident_memory_bytes gauge", "process_resident_memory_bytes \(process.residentBytes)"]
-        return lines.joined(separator: "\n") + "\n"
+        self.factory = factory
+        cpu = CoreMetrics.FloatingPointCounter(label: MetricNames.cpu, dimensions: [], factory: factory)
+        memory = CoreMetrics.Gauge(label: MetricNames.memory, dimensions: [], factory: factory)
     }
+
+    /// The Prometheus text of every registered metric, with the process figures and latency quantiles refreshed.
+    public func render(table: ServingTable) -> String {
+        let usage = ProcessUsage.current()
+        cpu.increment(by: cpuReported.advance(to: usage.cpuSeconds))
+        memory.record(Double(usage.residentBytes))
+        for endpoint in table.all() { for runtime in endpoint.deployments.values { runtime.metrics.publishQuantiles() } }
+        return registry.emitToString()
+    }
+}
+
+/// The CPU seconds already added to the counter (the counter only moves forward).
+final class CPUCounterState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reported = 0.0
+
+    /// The increment that brings the counter to `total`.
+    func advance(to total: Double) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        let delta = max(0, total - reported)
+        reported += delta
+        return delta
+    }
+}
+
+/// `/metrics` in the Prometheus text exposition format (kept for callers that render a table directly).
+public enum PrometheusText {
+    public static func render(table: ServingTable) -> String { table.exporter.render(table: table) }
 }
 
 /// CPU time and resident memory of this process, from /proc.

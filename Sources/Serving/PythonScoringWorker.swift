@@ -8,6 +8,8 @@ public final class PythonScoringWorker: @unchecked Sendable {
     private let input: FileHandle
     private let reader: LineReader
     private let lock = NSLock()
+    /// The worker's own thread: `run()` blocks on the pipe there, never on an event loop or the Swift concurrency pool.
+    private let queue = DispatchQueue(label: "azmlinfsrv.python-worker")
 
     static let harness = #"""
 import importlib.util, json, os, sys, traceback
@@ -117,12 +119,55 @@ for line in sys.stdin:
         throw ScoringError(status: 424, code: "MODEL_ERROR", message: "An unexpected error occurred in scoring script. Check the logs for more info. (\(reply["error"]?.stringValue ?? "run() raised"))")
     }
 
+    /// What became of a request handed to the worker.
+    public enum Outcome: Sendable {
+        case answered(Result<String, ScoringError>)
+        /// `run()` did not answer within the deployment's `request_timeout_ms` (it is still running).
+        case timedOut
+    }
+
+    /// Calls `run(raw_data)` on the worker's own thread and waits at most `timeoutMs`; `whenDone` runs once
+    /// `run()` really returned (also after a timeout), so the caller can hold its in-flight slot until then.
+    public func run(_ raw: String, timeoutMs: Int, whenDone: @escaping @Sendable () -> Void) async -> Outcome {
+        let gate = ResumeOnce<Outcome>()
+        return await withCheckedContinuation { continuation in
+            gate.set(continuation)
+            queue.async {
+                let result: Result<String, ScoringError>
+                do throws(ScoringError) { result = .success(try self.run(raw)) } catch { result = .failure(error) }
+                gate.resume(.answered(result))
+                whenDone()
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(max(1, timeoutMs))) { gate.resume(.timedOut) }
+        }
+    }
+
     /// Stops the child process.
     public func stop() {
         if process.isRunning { process.terminate() }
     }
 
     deinit { stop() }
+}
+
+/// Resumes a continuation once, with whichever value comes first.
+final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Value, Never>?
+
+    func set(_ continuation: CheckedContinuation<Value, Never>) {
+        lock.lock()
+        self.continuation = continuation
+        lock.unlock()
+    }
+
+    func resume(_ value: Value) {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume(returning: value)
+    }
 }
 
 /// Reads newline-terminated lines from a pipe.

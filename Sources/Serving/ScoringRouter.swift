@@ -6,6 +6,10 @@ import Workspace
 
 /// The host's HTTP routes: `POST /endpoints/<name>/score` (auth, routing, mirror, limits, metrics, logs,
 /// data collection), `GET /metrics` (Prometheus text), and the loopback control routes `/-/reload`, `/-/status`.
+///
+/// Endpoints whose deployments all score in-process are normally answered before this router, on the event loop, by
+/// `ScoringFastPath`; the route here serves the rest (Python scoring scripts, whose `run()` is awaited on the worker's
+/// own thread with the `request_timeout_ms` deadline) and every request when the fast path is not installed.
 public enum ScoringRouter {
     /// Largest request body accepted (413 beyond it), as the managed endpoint limit.
     public static let maxPayloadBytes = 1_572_864
@@ -21,7 +25,7 @@ public enum ScoringRouter {
             return await score(request: request, endpointName: name, table: table)
         }
         router.get("/metrics") { _, _ -> Response in
-            text(200, PrometheusText.render(table: table), contentType: "text/plain; version=0.0.4")
+            text(200, table.exporter.render(table: table), contentType: "text/plain; version=0.0.4")
         }
         router.post("/-/reload") { _, _ -> Response in
             do {
@@ -41,80 +45,151 @@ public enum ScoringRouter {
 
     static func score(request: Request, endpointName: String, table: ServingTable) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
-        guard let endpoint = table.endpoint(endpointName) else {
-            return text(404, "{\"message\": \(JSONValue.quote("Endpoint \(endpointName) not found. Check the scoring URI with `az ml online-endpoint show -n <name> --query scoring_uri`."))}")
-        }
-        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
-              endpoint.credentials.contains(String(authorization.dropFirst(7))) else {
-            let reason = endpoint.authMode == "key" ? "key_auth_access_denied" : "aml_token_auth_access_denied"
-            return text(401, "{\"message\": \"\(reason): the request needs Authorization: Bearer <\(endpoint.authMode == "key" ? "endpoint key" : "token")> (get it with az ml online-endpoint get-credentials).\"}")
-        }
+        guard let endpoint = table.endpoint(endpointName) else { return response(Scoring.endpointNotFound(endpointName)) }
         let chosen: DeploymentRuntime
-        if let header = deploymentHeader, let wanted = request.headers[header] {
-            guard let runtime = endpoint.deployments[wanted] else {
-                return text(404, "{\"message\": \(JSONValue.quote("Deployment \(wanted) not found in endpoint \(endpoint.name), workspace \(endpoint.workspaceName)."))}")
-            }
-            chosen = runtime
-        } else {
-            guard let runtime = endpoint.route(draw: Int.random(in: 0..<100)) else {
-                return text(404, "{\"message\": \"No valid deployments to route to. Please check that the endpoint has at least one deployment with positive weight values or use a deployment specific header to route.\"}")
-            }
-            chosen = runtime
+        switch Scoring.admit(endpoint, authorization: request.headers[.authorization],
+                             wanted: deploymentHeader.flatMap { request.headers[$0] }, draw: { Int.random(in: 0..<100) }) {
+        case .reply(let reply): return response(reply)
+        case .deployment(let runtime): chosen = runtime
         }
         var request = request
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxPayloadBytes)
         } catch {
-            return finish(chosen, started: started, response: text(413, ScoringError(status: 413, code: "PAYLOAD_TOO_LARGE", message: "Request body is larger than the \(maxPayloadBytes)-byte limit of a managed online endpoint; send fewer rows per request.").body))
+            return response(Scoring.finish(chosen, started: started, Scoring.tooLarge()))
         }
-        guard chosen.enter() else {
-            return finish(chosen, started: started, response: text(429, "{\"message\": \"Too many requests: deployment \(chosen.name) already has \(chosen.maxInFlight) requests in flight (2 x max_concurrent_requests_per_instance x instance_count).\"}"))
+        guard chosen.enter() else { return response(Scoring.finish(chosen, started: started, Scoring.tooMany(chosen))) }
+        if let worker = chosen.worker {
+            let body = String(buffer: buffer)
+            Scoring.mirror(endpoint, chosen: chosen, body: buffer, table: table)
+            let outcome = await worker.run(body, timeoutMs: chosen.requestTimeoutMs, whenDone: { chosen.leave() })
+            switch outcome {
+            case .answered(.success(let text)):
+                return response(Scoring.finish(chosen, started: started, ScoringReply(status: 200, body: ByteBuffer(string: text), deployment: chosen)))
+            case .answered(.failure(let error)):
+                return response(Scoring.finish(chosen, started: started, ScoringReply(status: error.status, body: ByteBuffer(string: error.body), deployment: chosen)))
+            case .timedOut:
+                return response(Scoring.finish(chosen, started: started, Scoring.timedOut(chosen)))
+            }
         }
         defer { chosen.leave() }
-        let body = String(buffer: buffer)
-        if let mirror = endpoint.mirror, mirror.name != chosen.name, let shadow = endpoint.deployments[mirror.name], Int.random(in: 0..<100) < mirror.percent {
-            Task.detached {
-                let shadowStart = DispatchTime.now().uptimeNanoseconds
-                guard shadow.enter() else { return }
-                defer { shadow.leave() }
-                let status: Int
-                do { _ = try shadow.score(body); status = 200 } catch { status = (error as? ScoringError)?.status ?? 500 }
-                shadow.metrics.record(status: status, seconds: Double(DispatchTime.now().uptimeNanoseconds - shadowStart) / 1e9)
-                shadow.logRequest(logLine(table: table, status: status, started: shadowStart, mirrored: true))
-            }
+        Scoring.mirror(endpoint, chosen: chosen, body: buffer, table: table)
+        return response(Scoring.finish(chosen, started: started, Scoring.inProcess(chosen, body: buffer, allocator: ByteBufferAllocator(), table: table)))
+    }
+
+    static func response(_ reply: ScoringReply) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let deployment = reply.deployment, let name = deploymentHeader { headers[name] = deployment.headerValue }
+        if reply.status == 424, let name = modelErrorHeader { headers[name] = "500" }
+        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers, body: ResponseBody(byteBuffer: reply.body))
+    }
+
+    static func text(_ status: Int, _ body: String, contentType: String = "application/json") -> Response {
+        Response(status: HTTPResponse.Status(code: status), headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// An answer to a scoring request: status, JSON body, and the deployment that answered (for the
+/// `azureml-model-deployment` header, metrics and the log).
+struct ScoringReply {
+    var status: Int
+    var body: ByteBuffer
+    var deployment: DeploymentRuntime?
+}
+
+/// The scoring steps both the Hummingbird route and the event-loop fast path take, in the managed endpoint's order:
+/// endpoint (404), credential (401), deployment by header or traffic (404), body size (413), in-flight limit (429),
+/// scoring (200, 400, 424), deadline (408).
+enum Scoring {
+    enum Admission {
+        case deployment(DeploymentRuntime)
+        case reply(ScoringReply)
+    }
+
+    static func endpointNotFound(_ name: String) -> ScoringReply {
+        message(404, "Endpoint \(name) not found. Check the scoring URI with `az ml online-endpoint show -n <name> --query scoring_uri`.")
+    }
+
+    /// Checks the credential and picks the deployment (the header's, else one drawn by traffic weight).
+    static func admit(_ endpoint: EndpointRuntime, authorization: String?, wanted: String?, draw: () -> Int) -> Admission {
+        guard endpoint.accepts(authorization: authorization) else {
+            let key = endpoint.authMode == "key"
+            let reason = key ? "key_auth_access_denied" : "\(endpoint.authMode)_auth_access_denied"
+            return .reply(message(401, "\(reason): the request needs Authorization: Bearer <\(key ? "endpoint key" : "token")> (get it with az ml online-endpoint get-credentials)."))
         }
-        do {
-            let result = try chosen.score(body)
-            if let scored = result.scored, chosen.collector.isEnabled {
-                chosen.collector.collect(payload: scored.payload, outputs: scored.outputs, correlationId: UUID().uuidString.lowercased(), at: table.currentSimulatedTime())
+        if let wanted {
+            guard let runtime = endpoint.deployments[wanted] else {
+                return .reply(message(404, "Deployment \(wanted) not found in endpoint \(endpoint.name), workspace \(endpoint.workspaceName)."))
             }
-            return finish(chosen, started: started, response: text(200, result.body, deployment: chosen.name), table: table)
-        } catch {
-            var response = text(error.status, error.body, deployment: chosen.name)
-            if error.status == 424, let header = modelErrorHeader { response.headers[header] = "500" }
-            return finish(chosen, started: started, response: response, table: table)
+            return .deployment(runtime)
+        }
+        guard let runtime = endpoint.route(draw: endpoint.needsDraw ? draw() : 0) else {
+            return .reply(message(404, "No valid deployments to route to. Please check that the endpoint has at least one deployment with positive weight values or use a deployment specific header to route."))
+        }
+        return .deployment(runtime)
+    }
+
+    static func tooLarge() -> ScoringReply {
+        ScoringReply(status: 413, body: ByteBuffer(string: ScoringError(status: 413, code: "PAYLOAD_TOO_LARGE",
+            message: "Request body is larger than the \(ScoringRouter.maxPayloadBytes)-byte limit of a managed online endpoint; send fewer rows per request.").body), deployment: nil)
+    }
+
+    static func tooMany(_ runtime: DeploymentRuntime) -> ScoringReply {
+        message(429, "Too many requests: deployment \(runtime.name) already has \(runtime.maxInFlight) requests in flight (2 x max_concurrent_requests_per_instance x instance_count).")
+    }
+
+    static func timedOut(_ runtime: DeploymentRuntime) -> ScoringReply {
+        var reply = ScoringReply(status: 408, body: ByteBuffer(string: ScoringError(status: 408, code: "REQUEST_TIMEOUT",
+            message: "Request timed out: deployment \(runtime.name) did not answer within request_timeout_ms = \(runtime.requestTimeoutMs) ms (request_settings); the scoring script is still running.").body), deployment: nil)
+        reply.deployment = runtime
+        return reply
+    }
+
+    /// Scores in-process; a 408 when scoring itself outlasted `request_timeout_ms`.
+    static func inProcess(_ runtime: DeploymentRuntime, body: ByteBuffer, allocator: ByteBufferAllocator, table: ServingTable) -> ScoringReply {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (status, out) = runtime.scoreInProcess(body, allocator: allocator, collectedAt: { table.currentSimulatedTime() })
+        if DispatchTime.now().uptimeNanoseconds - start > UInt64(runtime.requestTimeoutMs) * 1_000_000 { return timedOut(runtime) }
+        return ScoringReply(status: status, body: out, deployment: runtime)
+    }
+
+    /// Copies the request to the endpoint's mirror deployment for its share of requests; the answer is discarded
+    /// (the shadow's metrics and log count it). In-process shadows are scored on a detached task, Python shadows on
+    /// their worker's thread.
+    static func mirror(_ endpoint: EndpointRuntime, chosen: DeploymentRuntime, body: ByteBuffer, table: ServingTable, draw: () -> Int = { Int.random(in: 0..<100) }) {
+        guard let mirror = endpoint.mirror, mirror.name != chosen.name, let shadow = endpoint.deployments[mirror.name], draw() < mirror.percent else { return }
+        Task.detached {
+            let started = DispatchTime.now().uptimeNanoseconds
+            guard shadow.enter() else { return }
+            let status: Int
+            if let worker = shadow.worker {
+                switch await worker.run(String(buffer: body), timeoutMs: shadow.requestTimeoutMs, whenDone: { shadow.leave() }) {
+                case .answered(.success): status = 200
+                case .answered(.failure(let error)): status = error.status
+                case .timedOut: status = 408
+                }
+            } else {
+                status = inProcess(shadow, body: body, allocator: ByteBufferAllocator(), table: table).status
+                shadow.leave()
+            }
+            record(shadow, started: started, status: status, mirrored: true)
         }
     }
 
-    static func finish(_ runtime: DeploymentRuntime, started: UInt64, response: Response, table: ServingTable? = nil) -> Response {
-        let status = Int(response.status.code)
-        runtime.metrics.record(status: status, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        runtime.logRequest(logLine(table: table, status: status, started: started, mirrored: false))
-        return response
+    /// Records the answer in the deployment's metrics and log; returns it.
+    static func finish(_ runtime: DeploymentRuntime, started: UInt64, _ reply: ScoringReply) -> ScoringReply {
+        record(runtime, started: started, status: reply.status, mirrored: false)
+        return reply
     }
 
-    static func logLine(table: ServingTable?, status: Int, started: UInt64, mirrored: Bool) -> String {
-        let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
-        let fraction = String(micros % 1000)
-        let ms = "\(micros / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
-        let time = table?.simulatedNow() ?? Date()
-        return DeploymentLog.line(time, pid: getpid(), logger: "azmlinfsrv", "POST /score \(status) \(ms)ms\(mirrored ? " (mirrored, response discarded)" : "")")
+    static func record(_ runtime: DeploymentRuntime, started: UInt64, status: Int, mirrored: Bool) {
+        let elapsed = DispatchTime.now().uptimeNanoseconds &- started
+        runtime.metrics.record(status: status, seconds: Double(elapsed) / 1e9)
+        runtime.logRequest(status: status, nanoseconds: elapsed, mirrored: mirrored)
     }
 
-    static func text(_ status: Int, _ body: String, contentType: String = "application/json", deployment: String? = nil) -> Response {
-        var headers: HTTPFields = [.contentType: contentType]
-        if let deployment, let name = deploymentHeader { headers[name] = deployment }
-        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    static func message(_ status: Int, _ text: String) -> ScoringReply {
+        ScoringReply(status: status, body: ByteBuffer(string: "{\"message\": \(JSONValue.quote(text))}"), deployment: nil)
     }
 }

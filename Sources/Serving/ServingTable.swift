@@ -1,3 +1,4 @@
+import Atomics
 import Foundation
 import Store
 import Workspace
@@ -10,10 +11,32 @@ public final class ServingTable: @unchecked Sendable {
     private var endpoints: [String: EndpointRuntime] = [:]
     private var clockOffset: TimeInterval = 0
     private var workspace: Workspace?
+    /// Metrics of each `endpoint/deployment`, kept across re-provisioning while the host runs.
+    private var metricsByDeployment: [String: DeploymentMetrics] = [:]
     /// Deployments that failed to load in the host, with the reason (shown by `serve status`).
     public private(set) var loadFailures: [String: String] = [:]
+    /// Scoring requests answered on the event loop by `ScoringFastPath` (the rest went through the router).
+    public let fastPathAnswers = ManagedAtomic<Int>(0)
+    /// The host's Prometheus registry (through swift-metrics), rendered at `/metrics`.
+    public let exporter = MetricsExporter()
 
     public init(home: URL) { self.home = home }
+
+    /// The simulated clock's offset from real time, as last read.
+    public var clockOffsetSeconds: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return clockOffset
+    }
+
+    private func metrics(endpoint: String, deployment: String) -> DeploymentMetrics {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = metricsByDeployment["\(endpoint)/\(deployment)"] { return existing }
+        let created = DeploymentMetrics(endpoint: endpoint, deployment: deployment, factory: exporter.factory)
+        metricsByDeployment["\(endpoint)/\(deployment)"] = created
+        return created
+    }
 
     /// The endpoint named in the URL.
     public func endpoint(_ name: String) -> EndpointRuntime? {
@@ -78,7 +101,8 @@ public final class ServingTable: @unchecked Sendable {
                         }
                         do {
                             runtime.deployments[name] = try DeploymentRuntime(endpoint: record.name, name: name, fingerprint: fingerprint, body: deployment,
-                                                                               folder: folder, home: home, workspaceName: wsRecord.name)
+                                                                               folder: folder, home: home, workspaceName: wsRecord.name,
+                                                                               metrics: metrics(endpoint: record.name, deployment: name))
                         } catch {
                             failures["\(record.name)/\(name)"] = (error as? WorkspaceError)?.message ?? "\(error)"
                         }
@@ -93,22 +117,29 @@ public final class ServingTable: @unchecked Sendable {
                 }
             }
         }
+        var live = Set<String>()
+        for endpoint in next.values { for name in endpoint.deployments.keys { live.insert("\(endpoint.name)/\(name)") } }
         lock.lock()
         endpoints = next
         clockOffset = offset
         self.workspace = workspace
         loadFailures = failures
+        let gone = metricsByDeployment.filter { !live.contains($0.key) }
+        for key in gone.keys { metricsByDeployment[key] = nil }
         lock.unlock()
-        for stale in previous.values { stale.stop() }
+        for stale in previous.values { stale.stop(clockOffset: offset) }
+        for metrics in gone.values { metrics.destroy() }
     }
 
     /// Writes every deployment's queued request log lines.
     public func flushLogs() {
-        for endpoint in all() { for runtime in endpoint.deployments.values { runtime.flushLog() } }
+        let offset = clockOffsetSeconds
+        for endpoint in all() { for runtime in endpoint.deployments.values { runtime.flushLog(clockOffset: offset) } }
     }
 
     /// Stops workers and flushes logs (host shutdown).
     public func shutdown() {
-        for endpoint in all() { for runtime in endpoint.deployments.values { runtime.stop() } }
+        let offset = clockOffsetSeconds
+        for endpoint in all() { for runtime in endpoint.deployments.values { runtime.stop(clockOffset: offset) } }
     }
 }

@@ -6,7 +6,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
+@testable import Serving
 
 /// Runs a router on a real socket (127.0.0.1, a free port) for the length of a test and sends it
 /// real HTTP requests with URLSession. It keeps the shape of HummingbirdTesting's
@@ -15,15 +17,30 @@ import ServiceLifecycle
 struct LiveApp {
     enum Setup { case router }
 
-    let router: Router<BasicRequestContext>
+    /// Builds the service answering on the port it is given through `ready`.
+    let make: (_ logger: Logger, _ ready: @escaping @Sendable (Int) -> Void) -> any Service
+
+    /// Hummingbird's router alone (every request through `ScoringRouter`).
+    init(router: Router<BasicRequestContext>) {
+        make = { logger, ready in
+            Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                        onServerRunning: { channel in ready(channel.localAddress?.port ?? 0) }, logger: logger)
+        }
+    }
+
+    /// The scoring host's own server (`ScoringHost.application`): the event-loop fast path in front of the router.
+    init(host table: ServingTable) {
+        make = { logger, ready in
+            ScoringHost.application(table: table, port: 0, status: { "{}" }, eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                                    onServerRunning: ready, logger: logger)
+        }
+    }
 
     func test<Value: Sendable>(_ setup: Setup, _ body: @Sendable (LiveClient) async throws -> Value) async throws -> Value {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "mlopslab.tests.live-router")
         logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let app = make(logger, { continuation.yield($0) })
         let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()

@@ -22,17 +22,28 @@ struct ScoringRouterTests {
         return (box, table)
     }
 
-    func app(_ table: ServingTable) -> LiveApp {
-        LiveApp(router: ScoringRouter.router(table: table, status: { "{}" }))
+    /// Which server answers: Hummingbird's router alone, or the host's server with the event-loop fast path.
+    enum Server: String, CaseIterable, Sendable { case router, host }
+
+    func app(_ table: ServingTable, _ server: Server) -> LiveApp {
+        switch server {
+        case .router: return LiveApp(router: ScoringRouter.router(table: table, status: { "{}" }))
+        case .host: return LiveApp(host: table)
+        }
     }
 
-    @Test("a valid key scores with the model; no key, a wrong key or a regenerated key is 401")
-    func keyAuth() async throws {
+    /// The fast path answered every scoring request of the host server, and none of the router's.
+    func expectPath(_ table: ServingTable, _ server: Server, answered: Int) {
+        #expect(table.fastPathAnswers.load(ordering: .relaxed) == (server == .host ? answered : 0))
+    }
+
+    @Test("a valid key scores with the model; no key, a wrong key or a regenerated key is 401", arguments: Server.allCases)
+    func keyAuth(server: Server) async throws {
         let (box, table) = try setUp()
         let (primary, secondary) = try box.keys("ep-one")
         let expected = try ModelScorer.load(folder: ServingAddress.deploymentFolder(home: box.home, scope: box.target().scopeKey, endpoint: "ep-one", deployment: "blue")
             .appendingPathComponent("model")).score(ServingSandbox.oneRow).body
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             for key in [primary, secondary] {
                 try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(key)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                     #expect(response.status == .ok)
@@ -50,7 +61,7 @@ struct ScoringRouterTests {
         }
         try OnlineEndpointStore(workspace: box.workspace()).regenerateKey("ep-one", keyType: "primary", in: box.target())
         try table.reload()
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(primary)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                 #expect(response.status == .unauthorized)
             }
@@ -58,14 +69,15 @@ struct ScoringRouterTests {
                 #expect(response.status == .ok)
             }
         }
+        expectPath(table, server, answered: 3)
     }
 
-    @Test("the header picks a 0-traffic deployment; an unknown one and an endpoint without traffic are 404")
-    func routing() async throws {
+    @Test("the header picks a 0-traffic deployment; an unknown one and an endpoint without traffic are 404", arguments: Server.allCases)
+    func routing(server: Server) async throws {
         let (box, table) = try setUp()
         let (key, _) = try box.keys("ep-one")
         let auth: HTTPFields = [.authorization: "Bearer \(key)", deploymentHeader: "green"]
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: auth, body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[deploymentHeader] == "green")
@@ -81,21 +93,22 @@ struct ScoringRouterTests {
         #expect(table.endpoint("ep-one")?.deployments["green"]?.metrics.snapshot().status2xx == 1)
         _ = try OnlineEndpointStore(workspace: box.workspace()).update("ep-one", traffic: ["blue": 0], mirror: nil, description: nil, tags: nil, in: box.target())
         try table.reload()
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(key)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("No valid deployments to route to"))
             }
         }
+        expectPath(table, server, answered: 1)
     }
 
-    @Test("traffic weights split requests; mirror traffic reaches the shadow deployment")
-    func weightsAndMirror() async throws {
+    @Test("traffic weights split requests; mirror traffic reaches the shadow deployment", arguments: Server.allCases)
+    func weightsAndMirror(server: Server) async throws {
         let (box, table) = try setUp()
         let (key, _) = try box.keys("ep-one")
         _ = try OnlineEndpointStore(workspace: box.workspace()).update("ep-one", traffic: ["blue": 50, "green": 50], mirror: nil, description: nil, tags: nil, in: box.target())
         try table.reload()
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             for _ in 0..<200 {
                 try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(key)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                     #expect(response.status == .ok)
@@ -110,7 +123,7 @@ struct ScoringRouterTests {
         _ = try OnlineEndpointStore(workspace: box.workspace()).update("ep-one", traffic: ["blue": 100], mirror: ["green": 50], description: nil, tags: nil, in: box.target())
         let mirrored = ServingTable(home: box.home)
         try mirrored.reload()
-        try await app(mirrored).test(.router) { client in
+        try await app(mirrored, server).test(.router) { client in
             for _ in 0..<100 {
                 try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(key)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                     #expect(response.headers[deploymentHeader] == "blue")
@@ -127,12 +140,12 @@ struct ScoringRouterTests {
         #expect(shadow > 10 && shadow < 100)
     }
 
-    @Test("malformed JSON and wrong columns are 400 naming the problem; an oversize body is 413")
-    func badPayloads() async throws {
+    @Test("malformed JSON and wrong columns are 400 naming the problem; an oversize body is 413", arguments: Server.allCases)
+    func badPayloads(server: Server) async throws {
         let (box, table) = try setUp()
         let (key, _) = try box.keys("ep-one")
         let auth: HTTPFields = [.authorization: "Bearer \(key)"]
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: auth, body: ByteBuffer(string: "{\"input_data\": [")) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("valid JSON"))
@@ -157,10 +170,11 @@ struct ScoringRouterTests {
         let m = table.endpoint("ep-one")?.deployments["blue"]?.metrics.snapshot()
         #expect(m?.status4xx == 3)
         #expect(m?.status2xx == 1)
+        expectPath(table, server, answered: 4)
     }
 
-    @Test("two endpoints on one table are isolated: one's key does not open the other")
-    func isolation() async throws {
+    @Test("two endpoints on one table are isolated: one's key does not open the other", arguments: Server.allCases)
+    func isolation(server: Server) async throws {
         let (box, _) = try setUp()
         #expect(box.az("ml online-endpoint create -n ep-two -o none").status == 0)
         #expect(try box.provision(endpoint: "ep-two", deployment: "blue")["provisioning_state"] == "Succeeded")
@@ -169,7 +183,7 @@ struct ScoringRouterTests {
         try table.reload()
         let (oneKey, _) = try box.keys("ep-one")
         let (twoKey, _) = try box.keys("ep-two")
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-two/score", method: .post, headers: [.authorization: "Bearer \(oneKey)"], body: ByteBuffer(string: ServingSandbox.oneRow)) { response in
                 #expect(response.status == .unauthorized)
             }
@@ -185,13 +199,13 @@ struct ScoringRouterTests {
         }
     }
 
-    @Test("data_collector writes inputs and outputs in the shared layout on the simulated clock")
-    func dataCollection() async throws {
+    @Test("data_collector writes inputs and outputs in the shared layout on the simulated clock", arguments: Server.allCases)
+    func dataCollection(server: Server) async throws {
         let collector = "data_collector:\n  collections:\n    model_inputs:\n      enabled: 'True'\n    model_outputs:\n      enabled: 'True'\n"
         let (box, table) = try setUp(blueExtra: collector)
         let (key, _) = try box.keys("ep-one")
         let two = #"{"input_data": {"columns": ["x1", "x2", "x3"], "index": [0, 1], "data": [[1.5, 0.2, -1.0], [-2, 0, 2]]}}"#
-        try await app(table).test(.router) { client in
+        try await app(table, server).test(.router) { client in
             try await client.execute(uri: "/endpoints/ep-one/score", method: .post, headers: [.authorization: "Bearer \(key)"], body: ByteBuffer(string: two)) { response in
                 #expect(response.status == .ok)
             }

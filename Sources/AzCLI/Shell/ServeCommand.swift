@@ -10,7 +10,7 @@ public struct ServeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Start, stop or inspect the local scoring host behind the online endpoints (127.0.0.1 only).",
-        subcommands: [Status.self, Start.self, Stop.self, Run.self],
+        subcommands: [Status.self, Metrics.self, Start.self, Stop.self, Run.self],
         defaultSubcommand: Status.self
     )
 
@@ -55,6 +55,33 @@ public struct ServeCommand: ParsableCommand {
             for (key, reason) in (status["load_failures"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
                 context.console.line("Not loaded: \(key): \(reason.stringValue ?? "")")
             }
+        }
+    }
+
+    /// `mlopslab serve metrics`: the host's sampled per-deployment metrics over time (also after the host stopped).
+    public struct Metrics: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "metrics",
+            abstract: "Show per-deployment requests, requests/s, latency percentiles, status classes, host CPU and memory over time.",
+            discussion: "The scoring host samples every few seconds (MLOPSLAB_SERVE_SAMPLE_SECONDS, default 5) into <home>/serving/metrics.jsonl; TIME is real UTC time, SIMULATED the simulated clock's.")
+        @Option(help: "Only this endpoint.") var endpoint: String?
+        @Option(help: "Only this deployment.") var deployment: String?
+        @Option(help: "Show the last N rows (0: all).") var last = 20
+        @Flag(help: "Print the rows as JSON lines.") var json = false
+        public init() {}
+        public func run() throws {
+            let context = CommandContext.active
+            var rows = MetricsHistory.rows(home: context.home.url, endpoint: endpoint, deployment: deployment)
+            if last > 0 { rows = Array(rows.suffix(last)) }
+            if json {
+                for row in rows { context.console.line(MetricsHistory.json(row)) }
+                return
+            }
+            guard !rows.isEmpty else {
+                context.console.line("No metrics sampled yet\(endpoint.map { " for endpoint \($0)" } ?? "")\(deployment.map { " and deployment \($0)" } ?? ""). The scoring host samples every \(String(format: "%g", MetricsHistory.interval)) s while it runs (mlopslab serve start).")
+                return
+            }
+            context.console.write(MetricsHistory.table(rows))
         }
     }
 
