@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Testing
 @testable import Exam
 
@@ -55,7 +56,18 @@ import Testing
     }
 
     @Test func locatorFallsBackToTheWorkingDirectory() {
-        let path = BankLocator.defaultFolder(environment: ["MLOPSLAB_SCENARIOS": ""], sourceFile: "/repo/Sources/Exam/Loading/BankLocator.swift", fileExists: { _ in false })
+        let path = BankLocator.defaultFolder(environment: ["MLOPSLAB_SCENARIOS": ""], sourceFile: "/repo/Sources/Exam/Loading/BankLocator.swift", fileExists: { _ in false }, repositoryFolder: { _ in nil })
         #expect(path == "scenarios")
+    }
+
+    @Test func locatorFindsTheRepositoryFromTheExecutableWhateverTheWorkingDirectory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("repo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".build/debug"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("Package.swift"))
+        let found = RepositoryFolder.find("scenarios", executable: root.appendingPathComponent(".build/debug/mlopslab").path, workingDirectory: "/")
+        #expect(found?.standardizedFileURL.path == root.appendingPathComponent("scenarios").standardizedFileURL.path)
+        #expect(RepositoryFolder.find("scenarios", executable: "/usr/bin/mlopslab", workingDirectory: "/") == nil)
     }
 }

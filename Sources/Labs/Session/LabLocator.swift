@@ -1,16 +1,13 @@
+import Primitives
 import Foundation
 
-/// Finds the labs folder: `MLOPSLAB_LABS`; else the repository's `labs/` located from this source
-/// file (for `swift run` and tests); else `./labs`.
+/// Finds the labs folder: `MLOPSLAB_LABS`; else the repository's `labs/` found from the executable
+/// (for `swift run`, `swift build` and tests); else `./labs`.
 public enum LabLocator {
     public static let environmentKey = "MLOPSLAB_LABS"
 
-    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment, sourceFile: String = #filePath) -> URL {
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let path = environment[environmentKey], !path.isEmpty { return URL(fileURLWithPath: path) }
-        var root = URL(fileURLWithPath: sourceFile)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        let repository = root.appendingPathComponent("labs")
-        if FileManager.default.fileExists(atPath: repository.path) { return repository }
-        return URL(fileURLWithPath: "labs")
+        return RepositoryFolder.find("labs") ?? URL(fileURLWithPath: "labs")
     }
 }
