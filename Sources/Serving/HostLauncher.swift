@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import Workspace
 
 /// Starts, finds, reloads and stops the background scoring host of a state home. The host is a
@@ -69,12 +70,12 @@ public enum HostLauncher {
         guard let record = ServingAddress.record(home: home), record.pid > 0, kill(record.pid, 0) == 0 else { return nil }
         kill(record.pid, SIGTERM)
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, kill(record.pid, 0) == 0 {
+        while Date() < deadline, ChildProcess.isAlive(record.pid) {
             var status: Int32 = 0
             _ = waitpid(record.pid, &status, WNOHANG)
             usleep(20_000)
         }
-        if kill(record.pid, 0) == 0 { kill(record.pid, SIGKILL) }
+        if ChildProcess.isAlive(record.pid) { kill(record.pid, SIGKILL) }
         return record.pid
     }
 

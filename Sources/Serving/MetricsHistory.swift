@@ -151,8 +151,8 @@ struct MetricsSampler: Service {
     func run() async throws {
         let state = State()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
-            if Task.isCancelled { break }
+            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int(interval * 1000))) }
+            if Task.isCancelled || Task.isShuttingDownGracefully { break }
             sample(state)
         }
     }

@@ -95,7 +95,7 @@ struct LogFlusher: Service {
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: .milliseconds(200))
+            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(200)) }
             table.flushLogs()
         }
         table.flushLogs()
