@@ -19,10 +19,11 @@ public enum Entry {
         }
         let home = StateHome.resolve(option: globals.home)
         let console = makeConsole(home: home)
-        let context = CommandContext(home: home, console: console, inRepl: false)
         if globals.rest.isEmpty {
+            let context = CommandContext(home: home, console: console, inRepl: true)
             return CommandContext.$current.withValue(context) { REPL(context: context).run() }
         }
+        let context = CommandContext(home: home, console: console, inRepl: false)
         var words = globals.rest
         if words.first == "help" { words = Array(words.dropFirst()) + ["--help"] }
         return CommandContext.$current.withValue(context) { CommandRunner.run(words: words, context: context) }

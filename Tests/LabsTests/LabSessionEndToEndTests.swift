@@ -90,4 +90,28 @@ struct LabSessionEndToEndTests {
         #expect(given.stdout.contains("az ml data create -f rows.yml --version 2"))
         #expect(try mlopslab("lab start no-such-lab").stderr.contains("there is no lab `no-such-lab`; labs: fixture-secret"))
     }
+
+    @Test func inTheREPLTheLabsFolderBecomesTheWorkingDirectory() throws {
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let script = scratch.url.appendingPathComponent("session.txt")
+        try Data("lab start fixture-secret\naz ml data create -f rows.yml --version 2 -o none\naz ml data create -f missing.yml\nlab check\n".utf8).write(to: script)
+        let output = scratch.url.appendingPathComponent("out.txt"), errors = scratch.url.appendingPathComponent("err.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LabFixtures.executable)
+        process.arguments = ["--home", home.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["MLOPSLAB_LABS": LabFixtures.fixtureLabs.path, "NO_COLOR": "1"]) { _, new in new }
+        process.currentDirectoryURL = scratch.url
+        process.standardInput = try FileHandle(forReadingFrom: script)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        process.waitUntilExit()
+        let printed = try String(contentsOf: output, encoding: .utf8)
+        let complaints = try String(contentsOf: errors, encoding: .utf8)
+        #expect(printed.contains("pass  version-two (1 pt)"), "\(printed)\n\(complaints)")
+        // A learner's mistake inside a lab gets az's own error, as outside one.
+        #expect(complaints.contains("missing.yml"))
+    }
 }

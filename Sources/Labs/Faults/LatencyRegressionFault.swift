@@ -6,12 +6,13 @@ import Workspace
 /// deployment's latency rises by that much: a real regression that latency gates catch.
 struct LatencyRegressionFault: FaultKind {
     let name = "latency-regression"
-    let summary = "Makes a scoring script's run() reload the model on every request, so each request pays the model load time and the deployment's latency percentiles rise for a real reason; optionally redeploys the deployment with the changed script."
+    let summary = "Makes a scoring script's run() reload the model on every request, so each request pays the model load time and the deployment's latency percentiles rise for a real reason; optionally updates or creates the deployment with the changed script."
     let parameters = [
         FaultParameter("file", "the scoring script in the working folder"),
         FaultParameter("find", required: false, "the line that starts run() (default `def run(raw_data):`; it must occur)"),
         FaultParameter("statement", required: false, "the statement inserted as run()'s first line (default `init()`)"),
         FaultParameter("redeploy", required: false, "a deployment YAML in the working folder to update with `az ml online-deployment update -f` after the change"),
+        FaultParameter("deploy", required: false, "a deployment YAML in the working folder to create with `az ml online-deployment create -f` after the change (for a deployment setup has not created)"),
     ]
 
     func apply(_ arguments: FaultArguments, to sandbox: LabSandbox) throws {
@@ -29,6 +30,10 @@ struct LatencyRegressionFault: FaultKind {
         if let deployment = try arguments.optionalString("redeploy") {
             _ = try sandbox.file(deployment)
             try sandbox.mustRun("az ml online-deployment update -f \(StaleEvaluationFault.word(deployment)) -o none")
+        }
+        if let deployment = try arguments.optionalString("deploy") {
+            _ = try sandbox.file(deployment)
+            try sandbox.mustRun("az ml online-deployment create -f \(StaleEvaluationFault.word(deployment)) -o none")
         }
     }
 }
