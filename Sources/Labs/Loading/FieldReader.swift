@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Workspace
 
 /// Reads typed fields out of a lab.yaml parsed to JSON, recording a `file:line` diagnostic for every
@@ -144,22 +145,7 @@ struct FieldReader {
     }
 
     static func closest(to name: String, among allowed: [String]) -> String? {
-        let scored = allowed.map { ($0, distance(name, $0)) }.filter { $0.1 <= max(2, name.count / 3) }
+        let scored = allowed.map { ($0, EditDistance.levenshtein(name, $0)) }.filter { $0.1 <= max(2, name.count / 3) }
         return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
     }
 }

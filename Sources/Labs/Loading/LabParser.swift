@@ -38,16 +38,17 @@ public struct LabParser: Sendable {
             return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 0, message: "lab.yaml is larger than 1 MB; put data in files/")])
         }
         let text = String(decoding: data, as: UTF8.self)
-        let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard try Yams.compose(yaml: text) != nil else {
                 return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 1, message: "lab.yaml is empty")])
             }
-            node = composed
         } catch {
             return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: Self.errorLine(error), message: "YAML error: \(Self.firstLine(of: error))")])
         }
-        let document = LabYAML(node: node)
+        let document: YAMLDocument
+        do { document = try YAMLDocument.parse(text, file: file, entity: "lab") } catch {
+            return Result(lab: nil, diagnostics: [LabDiagnostic(file: shown, line: 1, message: "YAML error: \(error)")])
+        }
         var reader = FieldReader(file: shown, lines: document.lines)
         let lab = build(document.root, folder: folder.standardizedFileURL, bytes: Array(data), shown: shown, reader: &reader)
         return Result(lab: reader.diagnostics.isEmpty ? lab : nil, diagnostics: reader.diagnostics.sorted())

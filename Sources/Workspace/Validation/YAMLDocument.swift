@@ -8,7 +8,7 @@ public struct YAMLDocument: Sendable {
     public let file: URL
     /// The content as JSON.
     public let root: JSONValue
-    /// Line (1-based) of each key, by dotted path (`resources.instance_count`).
+    /// Line (1-based) of each key and list item, by path (`resources.instance_count`, `jobs[0]`).
     public let lines: [String: Int]
 
     /// The folder relative paths in the file resolve against.
@@ -72,7 +72,9 @@ public struct YAMLDocument: Sendable {
             return scalarValue(scalar)
         case .sequence(let sequence):
             return .array(sequence.enumerated().map { index, item in
-                convert(item, path: "\(path)[\(index)]", lines: &lines, depth: depth + 1, budget: &budget)
+                let itemPath = "\(path)[\(index)]"
+                if let line = item.mark?.line { lines[itemPath] = line }
+                return convert(item, path: itemPath, lines: &lines, depth: depth + 1, budget: &budget)
             })
         case .mapping(let mapping):
             var fields: [String: JSONValue] = [:]
