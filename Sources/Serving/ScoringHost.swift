@@ -43,7 +43,7 @@ public enum ScoringHost {
 
     private static func serve(table: ServingTable, port: Int, home: URL, pid: Int32, started: String, portBox: PortBox,
                               status: @escaping @Sendable () -> String, logger: Logger) async throws {
-        let router = ScoringRouter.router(table: table, status: status)
+        let router: Router<ScoringRequestContext> = ScoringRouter.router(table: table, status: status)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "azureml-frontdoor"),
                               onServerRunning: { channel in
                                   let bound = channel.localAddress?.port ?? 0

@@ -12,13 +12,18 @@ public enum ScoringRouter {
     static let deploymentHeader = HTTPField.Name("azureml-model-deployment")
     static let requestIdHeader = HTTPField.Name("x-request-id")
     static let modelErrorHeader = HTTPField.Name("ms-azureml-model-error-statuscode")
+    /// Simulated time of a request (ISO 8601 UTC), set by `mlopslab traffic`; honoured from loopback peers only.
+    public static let simulatedTimeHeader = "x-mlopslab-simulated-time"
 
-    /// Builds the router over a serving table; `status` renders `/-/status`.
-    public static func router(table: ServingTable, status: @escaping @Sendable () -> String) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// Builds the router over a serving table; `status` renders `/-/status`. With a context that knows its
+    /// peer (`ScoringRequestContext`, what the host uses), a loopback request may carry its simulated time in
+    /// `x-mlopslab-simulated-time`; with any other context the header is ignored.
+    public static func router<Context: RequestContext>(table: ServingTable, status: @escaping @Sendable () -> String) -> Router<Context> {
+        let router = Router(context: Context.self)
         router.post("/endpoints/:endpoint/score") { request, context -> Response in
             let name = context.parameters.get("endpoint") ?? ""
-            return await score(request: request, endpointName: name, table: table)
+            let trusted = (context as? ScoringRequestContext)?.isLoopbackPeer ?? false
+            return await score(request: request, endpointName: name, table: table, trustSimulatedTime: trusted)
         }
         router.get("/metrics") { _, _ -> Response in
             text(200, PrometheusText.render(table: table), contentType: "text/plain; version=0.0.4")
@@ -39,7 +44,7 @@ public enum ScoringRouter {
         return router
     }
 
-    static func score(request: Request, endpointName: String, table: ServingTable) async -> Response {
+    static func score(request: Request, endpointName: String, table: ServingTable, trustSimulatedTime: Bool = false) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         guard let endpoint = table.endpoint(endpointName) else {
             return text(404, "{\"message\": \(JSONValue.quote("Endpoint \(endpointName) not found. Check the scoring URI with `az ml online-endpoint show -n <name> --query scoring_uri`."))}")
@@ -87,7 +92,9 @@ public enum ScoringRouter {
         do {
             let result = try chosen.score(body)
             if let scored = result.scored, chosen.collector.isEnabled {
-                chosen.collector.collect(payload: scored.payload, outputs: scored.outputs, correlationId: UUID().uuidString.lowercased(), at: table.currentSimulatedTime())
+                let stated = trustSimulatedTime ? simulatedTime(request) : nil
+                chosen.collector.collect(payload: scored.payload, outputs: scored.outputs, correlationId: correlationId(request),
+                                         at: stated ?? table.currentSimulatedTime())
             }
             return finish(chosen, started: started, response: text(200, result.body, deployment: chosen.name), table: table)
         } catch {
@@ -95,6 +102,22 @@ public enum ScoringRouter {
             if error.status == 424, let header = modelErrorHeader { response.headers[header] = "500" }
             return finish(chosen, started: started, response: response, table: table)
         }
+    }
+
+    /// The client's `x-request-id` when it is a plain token (letters, digits, `-`, `_`, `.`, at most 128), else a new UUID:
+    /// the correlation id that joins collected inputs, outputs and ground-truth labels.
+    static func correlationId(_ request: Request) -> String {
+        if let header = requestIdHeader, let given = request.headers[header], (1...128).contains(given.utf8.count),
+           given.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 || $0 == 46 }) {
+            return given
+        }
+        return UUID().uuidString.lowercased()
+    }
+
+    /// The simulated time stated by `x-mlopslab-simulated-time` (`yyyy-MM-ddTHH:mm:ss[.ffffff](Z|+00:00)`).
+    static func simulatedTime(_ request: Request) -> Date? {
+        guard let name = HTTPField.Name(simulatedTimeHeader), let text = request.headers[name] else { return nil }
+        return CollectedData.parseTime(text)
     }
 
     static func finish(_ runtime: DeploymentRuntime, started: UInt64, response: Response, table: ServingTable? = nil) -> Response {

@@ -38,10 +38,12 @@ public struct MonitorRunner: Sendable {
             let production = signal.type == "prediction_drift" ? [] : try data.read(deployment: spec.deployment, collection: signal.productionContext, from: start, to: end)
             let outputs = needsOutputs ? try data.read(deployment: spec.deployment, collection: "model_outputs", from: start, to: end) : []
             var labels: [String: JSONValue] = [:]
-            if signal.type == "model_performance" {
+            if signal.type == "model_performance" || signal.type == "feature_attribution_drift" {
                 for row in try data.read(deployment: nil, collection: "labels", from: start, to: time.addingTimeInterval(1)) { labels[row.correlationId] = row.data["label"] }
             }
-            var result = SignalEvaluator(signal: signal, reference: reference, production: production, outputs: outputs, labels: labels).evaluate()
+            var evaluator = SignalEvaluator(signal: signal, reference: reference, production: production, outputs: outputs, labels: labels)
+            if signal.type == "feature_attribution_drift" { evaluator.model = deployedModel(spec) }
+            var result = evaluator.evaluate()
             result = result.setting("window", ["start": .string(SimulatedClock.isoString(start)), "end": .string(SimulatedClock.isoString(end))])
             if signal.alertEnabled, result["status"]?.stringValue == "alert" {
                 let failing = (result["results"]?.arrayValue ?? []).filter { $0["passed"] == .bool(false) }
@@ -70,6 +72,12 @@ public struct MonitorRunner: Sendable {
             try appendOutbox(stored)
         }
         return run
+    }
+
+    /// The model the monitored deployment serves (from its provisioned folder), if it is an mlopslab/MLflow model.
+    func deployedModel(_ spec: MonitorSpec) -> TrainedModel? {
+        let folder = ServingAddress.deploymentFolder(home: workspace.home, scope: target.scopeKey, endpoint: spec.endpoint, deployment: spec.deployment)
+        return TrafficGenerator.servedModel(folder: folder.appendingPathComponent("model"))
     }
 
     func loadReference(_ path: String, folder: URL, pathGuard: PathGuard) throws -> Table {
