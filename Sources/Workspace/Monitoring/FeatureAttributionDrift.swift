@@ -24,22 +24,17 @@ public enum FeatureAttributionDrift {
     public static func ndcg(relevance: [Double], scores: [Double]) -> Double {
         guard relevance.count == scores.count, !relevance.isEmpty else { return 0 }
         let n = relevance.count
-        var cumulative = [Double](repeating: 0, count: n)
-        var running = 0.0
-        for i in 0..<n {
-            running += 1 / log2(Double(i) + 2)
-            cumulative[i] = running
-        }
-        // DCG with ties averaged: features grouped by equal score, highest score first.
+        // DCG with ties averaged: features grouped by equal score, highest score first; each group's mean gain
+        // times the sum of its positions' discounts 1/log2(position + 2).
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
-        var dcg = 0.0, position = 0, previousCumulative = 0.0
+        var dcg = 0.0, position = 0
         while position < n {
             var end = position
             while end + 1 < n, scores[order[end + 1]] == scores[order[position]] { end += 1 }
             let members = order[position...end]
             let gain = members.reduce(0.0) { $0 + relevance[$1] } / Double(members.count)
-            dcg += gain * (cumulative[end] - previousCumulative)
-            previousCumulative = cumulative[end]
+            let discount = (position...end).reduce(0.0) { $0 + 1 / log2(Double($1) + 2) }
+            dcg += gain * discount
             position = end + 1
         }
         let ideal = relevance.sorted(by: >).enumerated().reduce(0.0) { $0 + $1.element / log2(Double($1.offset) + 2) }
