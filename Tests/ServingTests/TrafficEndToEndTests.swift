@@ -32,32 +32,34 @@ struct MlopslabProcess {
     @discardableResult
     func run(_ words: [String]) throws -> Output {
         guard let executable = MlopslabProcess.executable else { throw WorkspaceError.failed("the mlopslab executable was not built next to the tests") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--home", home.path] + words
-        process.currentDirectoryURL = work
+        // posix_spawn and a blocking waitpid, output to files: the scoring host a command starts outlives it and
+        // would hold a pipe open, and Foundation's Process missed the exit of a command that had started the host.
+        let stamp = UUID().uuidString
+        let outURL = home.deletingLastPathComponent().appendingPathComponent("out-\(stamp)")
+        let errURL = home.deletingLastPathComponent().appendingPathComponent("err-\(stamp)")
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["MLOPSLAB_EXECUTABLE"] = executable.path
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the process runs so a large output cannot block it.
-        let outBox = DataBox(), errBox = DataBox()
-        let group = DispatchGroup()
-        for (pipe, box) in [(stdout, outBox), (stderr, errBox)] {
-            group.enter()
-            DispatchQueue.global().async {
-                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-        }
-        process.waitUntilExit()
-        group.wait()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addchdir_np(&actions, work.path)
+        let arguments = [executable.path, "--home", home.path] + words
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw WorkspaceError.failed("cannot start mlopslab: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Output(status: exitStatus, stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     @discardableResult
@@ -124,8 +126,6 @@ struct MlopslabProcess {
         return Date(timeIntervalSince1970: midnight)
     }
 }
-
-final class DataBox: @unchecked Sendable { var data = Data() }
 
 @Suite("Production traffic over HTTP, monitors and alerts (real processes)", .serialized)
 struct TrafficEndToEndTests {
