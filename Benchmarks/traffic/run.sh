@@ -86,7 +86,7 @@ cp -a "$MLOPSLAB_HOME" "$WORK/home.before"
 TRAFFIC="$BIN traffic --endpoint churn-online --data requests.csv --rate 1000 --per day --days 30 --drift x1:shift=1.5@day=15 --label-delay 3d"
 echo "check run:"
 $TRAFFIC | tail -3
-"$BIN" alerts | head -3
+"$BIN" alerts > alerts.txt; head -3 alerts.txt
 "$BIN" serve stop >/dev/null
 # Each timed run starts from the saved state home with the host already running (as it is after a deployment).
 hyperfine --runs "$RUNS" --export-markdown "$WORK/traffic.md" \

@@ -59,7 +59,14 @@ public struct MonitorRunner: Sendable {
         if !alerts.isEmpty, let job = spec.retrainingJob {
             retrainingJob = submitRetraining(job, monitor: name, folder: folder, pathGuard: pathGuard)
         }
-        let runName = "\(name)-\(ScheduleRunner.stamp(time))"
+        // A trigger in the same minute as a scheduled run (`az ml schedule trigger` right after the clock passed the
+        // schedule) gets its own run instead of replacing it.
+        var runName = "\(name)-\(ScheduleRunner.stamp(time))"
+        var suffix = 2
+        while try workspace.database.resource(kind: MonitorRunner.runKind, scope: target.scopeKey, name: runName) != nil {
+            runName = "\(name)-\(ScheduleRunner.stamp(time))-\(suffix)"
+            suffix += 1
+        }
         let run: JSONValue = [
             "name": .string(runName), "monitor": .string(name), "run_time": .string(SimulatedClock.isoString(time)),
             "status": .string(alerts.isEmpty ? "Completed (no alerts)" : "Completed (\(alerts.count) alert(s))"),
