@@ -14,6 +14,7 @@ BIN=$(realpath "${1:-.build/release/mlopslab}")
 RUNS=${RUNS:-3}
 WORK=$(mktemp -d /tmp/traffic-bench.XXXXXX)
 export MLOPSLAB_HOME="$WORK/home"
+trap '"$BIN" serve stop >/dev/null 2>&1 || true' EXIT
 cd "$WORK"
 python3 - <<'PY'
 import random
