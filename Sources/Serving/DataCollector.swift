@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Workspace
 
 /// Writes served inputs and outputs of a deployment with `data_collector` enabled, in the shared layout:
@@ -8,7 +13,9 @@ public struct DataCollector: Sendable {
     public let root: URL
     public let collectInputs: Bool
     public let collectOutputs: Bool
-    private static let lock = NSLock()
+    /// Open hour files, so a request costs one `write(2)` per collection instead of an open/seek/write/close
+    /// plus a directory walk (that tripled the host's CPU per request under `mlopslab traffic`).
+    private let files = OpenHourFiles()
 
     public init(home: URL, workspace: String, endpoint: String, deployment: String, settings: JSONValue) {
         root = home.appendingPathComponent("collected").appendingPathComponent(workspace).appendingPathComponent(endpoint).appendingPathComponent(deployment)
@@ -44,27 +51,57 @@ public struct DataCollector: Sendable {
 
     /// `<collection>/<yyyy>/<MM>/<dd>/<HH>/data.jsonl` for a time.
     public func file(collection: String, at time: Date) -> URL {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour], from: time)
-        func two(_ v: Int?) -> String { let s = String(v ?? 0); return s.count < 2 ? "0" + s : s }
-        return root.appendingPathComponent(collection).appendingPathComponent(String(c.year ?? 1970)).appendingPathComponent(two(c.month))
-            .appendingPathComponent(two(c.day)).appendingPathComponent(two(c.hour)).appendingPathComponent("data.jsonl")
+        root.appendingPathComponent(collection).appendingPathComponent(DataCollector.hourPath(time)).appendingPathComponent("data.jsonl")
+    }
+
+    /// `yyyy/MM/dd/HH` of a time, UTC (gmtime_r; a Calendar per request was measurable).
+    static func hourPath(_ time: Date) -> String {
+        var seconds = time_t(time.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)/\(two(parts.tm_mon + 1))/\(two(parts.tm_mday))/\(two(parts.tm_hour))"
     }
 
     private func append(_ lines: [String], collection: String, at time: Date) {
         guard !lines.isEmpty else { return }
         let url = file(collection: collection, at: time)
-        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
-        DataCollector.lock.lock()
-        defer { DataCollector.lock.unlock() }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let handle = try? FileHandle(forWritingTo: url) {
-            _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: data)
-            try? handle.close()
-        } else {
-            try? data.write(to: url)
+        files.append(Array((lines.joined(separator: "\n") + "\n").utf8), to: url)
+    }
+}
+
+/// Append-mode descriptors of the hour files a deployment writes, kept open (at most a few per collection)
+/// and closed when the collector is dropped (deployment reloaded or host stopped).
+final class OpenHourFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handles: [String: Int32] = [:]
+    private var order: [String] = []
+    static let limit = 8
+
+    deinit { for fd in handles.values { close(fd) } }
+
+    func append(_ bytes: [UInt8], to url: URL) {
+        lock.lock()
+        defer { lock.unlock() }
+        let path = url.path
+        var fd = handles[path] ?? -1
+        if fd < 0 {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return }
+            handles[path] = fd
+            order.append(path)
+            while order.count > OpenHourFiles.limit {
+                let oldest = order.removeFirst()
+                if let old = handles.removeValue(forKey: oldest) { close(old) }
+            }
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
         }
     }
 }

@@ -82,7 +82,8 @@ public final class DeploymentRuntime: @unchecked Sendable {
 
     /// Scores a body in-process (numeric fast path when it applies, else the general path with data collection):
     /// the answer's status and body. Never called for a Python deployment.
-    func scoreInProcess(_ body: ByteBuffer, allocator: ByteBufferAllocator, collectedAt time: () -> Date) -> (status: Int, body: ByteBuffer) {
+    func scoreInProcess(_ body: ByteBuffer, allocator: ByteBufferAllocator, collectedAt time: () -> Date,
+                        correlationId: () -> String = { UUID().uuidString.lowercased() }) -> (status: Int, body: ByteBuffer) {
         if let numeric {
             var out = allocator.buffer(capacity: 64)
             let answered = body.withUnsafeReadableBytes { numeric.score($0, into: &out) }
@@ -91,7 +92,7 @@ public final class DeploymentRuntime: @unchecked Sendable {
         do {
             let result = try score(String(buffer: body))
             if let scored = result.scored, collector.isEnabled {
-                collector.collect(payload: scored.payload, outputs: scored.outputs, correlationId: UUID().uuidString.lowercased(), at: time())
+                collector.collect(payload: scored.payload, outputs: scored.outputs, correlationId: correlationId(), at: time())
             }
             return (200, allocator.buffer(string: result.body))
         } catch {

@@ -6,6 +6,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
+import Workspace
 
 /// Hummingbird's HTTP/1.1 child channel with `ScoringFastPath` placed right after NIO's HTTP/1.1 codec, before the
 /// conversion to Swift HTTP Types that Hummingbird's handler needs (so the fast path pays for neither the conversion
@@ -69,6 +70,9 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         var tooLarge: Bool
         var keepAlive: Bool
         var version: HTTPVersion
+        /// `x-request-id` and `x-mlopslab-simulated-time` as sent, for collected data.
+        var requestId: String?
+        var simulatedTime: String?
     }
 
     private let table: ServingTable
@@ -142,7 +146,8 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         let admission = Scoring.admit(endpoint, authorization: head.headers.first(name: "authorization"),
                                       wanted: head.headers.first(name: "azureml-model-deployment"), draw: { nextDraw() })
         return Pending(started: started, endpoint: endpoint, admission: admission, body: nil, tooLarge: false,
-                       keepAlive: head.isKeepAlive, version: head.version)
+                       keepAlive: head.isKeepAlive, version: head.version, requestId: head.headers.first(name: "x-request-id"),
+                       simulatedTime: head.headers.first(name: ScoringRouter.simulatedTimeHeader))
     }
 
     private func answer(_ pending: Pending, context: ChannelHandlerContext) {
@@ -158,7 +163,10 @@ final class ScoringFastPath: ChannelDuplexHandler, RemovableChannelHandler {
                 reply = Scoring.finish(runtime, started: pending.started, Scoring.tooMany(runtime))
             } else {
                 let body = pending.body ?? context.channel.allocator.buffer(capacity: 0)
-                let scored = Scoring.inProcess(runtime, body: body, allocator: context.channel.allocator, table: table)
+                let stated = ScoringRequestContext.isLoopback(context.channel.remoteAddress)
+                    ? pending.simulatedTime.flatMap { CollectedData.parseTime($0) } : nil
+                let scored = Scoring.inProcess(runtime, body: body, allocator: context.channel.allocator, table: table,
+                                               requestId: pending.requestId, statedTime: stated)
                 runtime.leave()
                 reply = Scoring.finish(runtime, started: pending.started, scored)
                 Scoring.mirror(pending.endpoint, chosen: runtime, body: body, table: table, draw: { nextDraw() })

@@ -57,7 +57,7 @@ public enum ScoringHost {
     /// pipeline, on `127.0.0.1:port` (0: any free port).
     public static func application(table: ServingTable, port: Int, status: @escaping @Sendable () -> String, eventLoopGroup: any EventLoopGroup,
                                    onServerRunning: @escaping @Sendable (Int) -> Void, logger: Logger) -> some ApplicationProtocol {
-        let router = ScoringRouter.router(table: table, status: status)
+        let router: Router<ScoringRequestContext> = ScoringRouter.router(table: table, status: status)
         return Application(router: router, server: HTTPServerBuilder { responder in ScoringHTTP1Channel(responder: responder, table: table, serverName: "azureml-frontdoor") },
                            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "azureml-frontdoor"),
                            onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? 0) },

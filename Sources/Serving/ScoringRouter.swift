@@ -16,13 +16,18 @@ public enum ScoringRouter {
     static let deploymentHeader = HTTPField.Name("azureml-model-deployment")
     static let requestIdHeader = HTTPField.Name("x-request-id")
     static let modelErrorHeader = HTTPField.Name("ms-azureml-model-error-statuscode")
+    /// Simulated time of a request (ISO 8601 UTC), set by `mlopslab traffic`; honoured from loopback peers only.
+    public static let simulatedTimeHeader = "x-mlopslab-simulated-time"
 
-    /// Builds the router over a serving table; `status` renders `/-/status`.
-    public static func router(table: ServingTable, status: @escaping @Sendable () -> String) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// Builds the router over a serving table; `status` renders `/-/status`. With a context that knows its
+    /// peer (`ScoringRequestContext`, what the host uses), a loopback request may carry its simulated time in
+    /// `x-mlopslab-simulated-time`; with any other context the header is ignored.
+    public static func router<Context: RequestContext>(table: ServingTable, status: @escaping @Sendable () -> String) -> Router<Context> {
+        let router = Router(context: Context.self)
         router.post("/endpoints/:endpoint/score") { request, context -> Response in
             let name = context.parameters.get("endpoint") ?? ""
-            return await score(request: request, endpointName: name, table: table)
+            let trusted = (context as? ScoringRequestContext)?.isLoopbackPeer ?? false
+            return await score(request: request, endpointName: name, table: table, trustSimulatedTime: trusted)
         }
         router.get("/metrics") { _, _ -> Response in
             text(200, table.exporter.render(table: table), contentType: "text/plain; version=0.0.4")
@@ -43,7 +48,7 @@ public enum ScoringRouter {
         return router
     }
 
-    static func score(request: Request, endpointName: String, table: ServingTable) async -> Response {
+    static func score(request: Request, endpointName: String, table: ServingTable, trustSimulatedTime: Bool = false) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         guard let endpoint = table.endpoint(endpointName) else { return response(Scoring.endpointNotFound(endpointName)) }
         let chosen: DeploymentRuntime
@@ -75,7 +80,16 @@ public enum ScoringRouter {
         }
         defer { chosen.leave() }
         Scoring.mirror(endpoint, chosen: chosen, body: buffer, table: table)
-        return response(Scoring.finish(chosen, started: started, Scoring.inProcess(chosen, body: buffer, allocator: ByteBufferAllocator(), table: table)))
+        let stated = trustSimulatedTime ? simulatedTime(request) : nil
+        let scored = Scoring.inProcess(chosen, body: buffer, allocator: ByteBufferAllocator(), table: table,
+                                       requestId: requestIdHeader.flatMap { request.headers[$0] }, statedTime: stated)
+        return response(Scoring.finish(chosen, started: started, scored))
+    }
+
+    /// The simulated time stated by `x-mlopslab-simulated-time` (`yyyy-MM-ddTHH:mm:ss[.ffffff](Z|+00:00)`).
+    static func simulatedTime(_ request: Request) -> Date? {
+        guard let name = HTTPField.Name(simulatedTimeHeader), let text = request.headers[name] else { return nil }
+        return CollectedData.parseTime(text)
     }
 
     static func response(_ reply: ScoringReply) -> Response {
@@ -147,11 +161,26 @@ enum Scoring {
     }
 
     /// Scores in-process; a 408 when scoring itself outlasted `request_timeout_ms`.
-    static func inProcess(_ runtime: DeploymentRuntime, body: ByteBuffer, allocator: ByteBufferAllocator, table: ServingTable) -> ScoringReply {
+    /// Scores with an in-process model. Collected data is stamped with `statedTime` (a loopback client's
+    /// `x-mlopslab-simulated-time`) or the workspace's simulated clock, and joined by `requestId` when it is a
+    /// plain token (the client's `x-request-id`), else by a new UUID.
+    static func inProcess(_ runtime: DeploymentRuntime, body: ByteBuffer, allocator: ByteBufferAllocator, table: ServingTable,
+                          requestId: String? = nil, statedTime: Date? = nil) -> ScoringReply {
         let start = DispatchTime.now().uptimeNanoseconds
-        let (status, out) = runtime.scoreInProcess(body, allocator: allocator, collectedAt: { table.currentSimulatedTime() })
+        let (status, out) = runtime.scoreInProcess(body, allocator: allocator, collectedAt: { statedTime ?? table.currentSimulatedTime() },
+                                                   correlationId: { correlationId(requestId) })
         if DispatchTime.now().uptimeNanoseconds - start > UInt64(runtime.requestTimeoutMs) * 1_000_000 { return timedOut(runtime) }
         return ScoringReply(status: status, body: out, deployment: runtime)
+    }
+
+    /// `given` when it is a plain token (letters, digits, `-`, `_`, `.`, at most 128 bytes), else a new UUID: the
+    /// correlation id that joins collected inputs, outputs and ground-truth labels.
+    static func correlationId(_ given: String?) -> String {
+        if let given, (1...128).contains(given.utf8.count),
+           given.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 || $0 == 46 }) {
+            return given
+        }
+        return UUID().uuidString.lowercased()
     }
 
     /// Copies the request to the endpoint's mirror deployment for its share of requests; the answer is discarded

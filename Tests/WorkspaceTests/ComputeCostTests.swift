@@ -60,4 +60,40 @@ struct ComputeCostTests {
     func badDurations() {
         for text in ["", "-3h", "3x", "h", "1e308d", "nan", "inf"] { #expect(throws: WorkspaceError.self) { try SimulatedClock.parseDuration(text) } }
     }
+
+    @Test("online deployments bill instance_count x instance_type price per simulated hour, also after deletion")
+    func deploymentBilling() throws {
+        let box = try WorkspaceSandbox()
+        _ = try OnlineEndpointStore(workspace: box.workspace).create(name: "ep-cost", authMode: nil, description: nil, tags: [:], in: box.target)
+        func create(_ name: String, type: String, count: Int) throws {
+            let file = try box.write("\(name).yml", "name: \(name)\nendpoint_name: ep-cost\nmodel: azureml:clf:1\ninstance_type: \(type)\ninstance_count: \(count)\n")
+            let document = try YAMLDocument.load(file, entity: "ManagedOnlineDeployment")
+            _ = try OnlineDeploymentStore(workspace: box.workspace).create(try OnlineDeploymentRequest(document: document, endpointName: nil), in: box.target)
+        }
+        try create("blue", type: "Standard_DS3_v2", count: 2)
+        try create("green", type: "Standard_F2s_v2", count: 1)
+        try box.workspace.clock.advance(by: 10 * 3600)
+        // blue scales in to one instance; green is deleted: its hours so far stay billed.
+        _ = try OnlineDeploymentStore(workspace: box.workspace).update("blue", endpoint: "ep-cost", patch: { $0.setting("instance_count", 1) }, in: box.target)
+        try OnlineDeploymentStore(workspace: box.workspace).delete("green", endpoint: "ep-cost", in: box.target)
+        try box.workspace.clock.advance(by: 5 * 3600)
+        let compute = ComputeStore(workspace: box.workspace)
+        _ = try compute.create(ComputeRequest(name: "warm", type: "amlcompute", size: "STANDARD_DS3_V2", minInstances: 1, maxInstances: 2), in: box.target)
+        try box.workspace.clock.advance(by: 3600)
+        let report = CostReport.workspace(computes: try compute.billingHistory(in: box.target),
+                                          deployments: try DeploymentBilling(workspace: box.workspace).history(in: box.target), now: try box.workspace.clock.now())
+        let blue = try #require(report.lines.first { $0.resource == "ep-cost/blue" })
+        let green = try #require(report.lines.first { $0.resource == "ep-cost/green" })
+        #expect(blue.type == "online-deployment" && blue.size == "STANDARD_DS3_V2" && blue.note == "1 instance")
+        #expect(abs(blue.nodeHours - (2 * 10 + 1 * 6)) < 0.01)
+        #expect(abs(blue.costUSD - (2 * 10 + 1 * 6) * 0.293) < 0.01)
+        #expect(abs(green.nodeHours - 10) < 0.01 && green.note == "deleted")
+        #expect(abs(green.costUSD - 10 * 0.085) < 0.01)
+        #expect(abs(report.totalUSD - (blue.costUSD + green.costUSD + 0.293)) < 0.01)
+        // Deleting the endpoint ends blue's billing too.
+        try OnlineEndpointStore(workspace: box.workspace).delete("ep-cost", in: box.target)
+        try box.workspace.clock.advance(by: 100 * 3600)
+        let after = CostReport.deployments(try DeploymentBilling(workspace: box.workspace).history(in: box.target), now: try box.workspace.clock.now())
+        #expect(abs((after.lines.first { $0.resource == "ep-cost/blue" }?.costUSD ?? 0) - blue.costUSD) < 0.01)
+    }
 }

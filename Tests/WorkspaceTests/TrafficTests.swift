@@ -12,53 +12,8 @@ import Testing
             #expect(throws: WorkspaceError.self) { try DriftRecipe(bad) }
         }
     }
-
-    @Test func thirtyDaysOfTrafficWithDriftFromDayTenMakeTheDailyMonitorFireOnlyAfterDayTen() throws {
-        let fixture = try BatchFixture()
-        let sandbox = fixture.sandbox
-        var rows = "x1,x2,segment,label\n"
-        for i in 0..<500 {
-            let x1 = Double((i * 37) % 100) / 10, x2 = Double((i * 11) % 13)
-            rows += "\(x1),\(x2),\(i % 3 == 0 ? "a" : "b"),\(x1 + 0.3 * x2 > 6 ? "yes" : "no")\n"
-        }
-        try sandbox.write("requests.csv", rows)
-        try sandbox.write("reference.csv", rows)
-        // Align the traffic to a UTC midnight so each daily window holds one whole day.
-        let now = try sandbox.workspace.clock.now()
-        let midnight = (floor(now.timeIntervalSince1970 / 86400) + 1) * 86400
-        try sandbox.workspace.clock.advance(by: midnight - now.timeIntervalSince1970 + 1)
-        _ = try ScheduleStore(workspace: sandbox.workspace, target: sandbox.target).create([
-            "name": "daily", "trigger": ["type": "recurrence", "frequency": "day", "interval": 1],
-            "create_monitor": [
-                "monitoring_target": ["endpoint_deployment_id": "azureml:clf-online:blue"],
-                "monitoring_signals": [
-                    "drift": ["type": "data_drift", "features": ["x1", "x2", "segment"], "reference_data": ["input_data": ["path": "reference.csv", "type": "uri_file"]]],
-                    "perf": ["type": "model_performance"],
-                    "perf-late": ["type": "model_performance", "production_data": ["data_window": ["lookback_window_size": "P1D", "lookback_window_offset": "P3D"]]],
-                ],
-            ],
-        ], folder: sandbox.work, pathGuard: sandbox.pathGuard)
-        let start = try sandbox.workspace.clock.now()
-        let summary = try TrafficGenerator(workspace: sandbox.workspace, target: sandbox.target).run(.init(
-            endpoint: "clf-online", deployment: "blue", model: "azureml:clf:1", data: sandbox.work.appendingPathComponent("requests.csv"),
-            perDay: 300, days: 30, drift: [try DriftRecipe("x1:shift=1.5@day=10")], labelDelay: 3 * 86400))
-        #expect(summary.requests == 9000)
-        #expect(summary.firings.count == 30)
-        let alerts = try MonitorRunner(workspace: sandbox.workspace, target: sandbox.target).alerts().filter { $0["signal"]?.stringValue == "drift" }
-        let runs = try MonitorRunner(workspace: sandbox.workspace, target: sandbox.target).runs(monitor: "daily")
-        let drift = start.addingTimeInterval(10 * 86400)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let times = alerts.compactMap { $0["time"]?.stringValue.flatMap { formatter.date(from: $0.replacingOccurrences(of: "+00:00", with: "Z")) } }
-        #expect(times.count == alerts.count && !times.isEmpty)
-        #expect(times.allSatisfy { $0 > drift }, "alerts at \(times.sorted())")
-        #expect(times.count >= 19)
-        #expect(alerts.allSatisfy { alert in alert["failing"]?.arrayValue?.allSatisfy { $0["feature"]?.stringValue == "x1" } == true })
-        // Labels arrive 3 days late: a window ending now has none, so it is estimated; a window offset by 3 days is measured.
-        let latest = runs.first?["signals"]?.arrayValue ?? []
-        #expect(latest.first { $0["name"]?.stringValue == "perf" }?["note"]?.stringValue?.contains("ESTIMATED") == true)
-        #expect(latest.first { $0["name"]?.stringValue == "perf-late" }?["note"]?.stringValue?.contains("300 of 300 predictions have ground-truth labels") == true)
-    }
+    // Traffic over real HTTP (30 days, drift, late labels, daily monitors) is tested against the scoring
+    // host process in ServingTests/TrafficEndToEndTests.swift.
 }
 
 @Suite struct CollectedDataTests {
@@ -95,5 +50,15 @@ import Testing
             #expect(abs((CollectedData.parseTime(text)?.timeIntervalSince1970 ?? -1) - seconds) < 0.001, "\(text)")
         }
         #expect(CollectedData.parseTime("2026-13-01T00:00:00Z") == nil)
+    }
+
+    @Test func azStyleTimesRoundTripThroughTheFastParser() throws {
+        for seconds in stride(from: 0.0, to: 4e9, by: 98_765_432.25) {
+            let text = SimulatedClock.isoString(Date(timeIntervalSince1970: seconds))
+            #expect(text.hasSuffix("+00:00") && text.count == 32, "\(text)")
+            #expect(abs((CollectedData.parseTime(text)?.timeIntervalSince1970 ?? -1) - seconds) < 1e-6, "\(text)")
+        }
+        #expect(SimulatedClock.isoString(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000+00:00")
+        #expect(CollectedData.parseTime("2026-01-01T00:00:00+01:00") == nil)
     }
 }

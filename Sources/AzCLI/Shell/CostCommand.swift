@@ -3,12 +3,13 @@ import CLICore
 import Foundation
 import Workspace
 
-/// `mlopslab cost`: what each compute has cost so far on the simulated clock, priced from the SKU table.
+/// `mlopslab cost`: what each compute and online deployment has cost so far on the simulated clock, priced
+/// from the SKU table.
 public struct CostCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "cost",
-        abstract: "Report cost per compute resource over simulated time (nodes billed × hours × SKU price).",
-        discussion: "Clusters bill min_instances nodes even when idle; compute instances bill while Running. Move time with `mlopslab clock advance 7d`."
+        abstract: "Report cost per compute and online deployment over simulated time (nodes billed × hours × SKU price).",
+        discussion: "Clusters bill min_instances nodes even when idle; compute instances bill while Running; online deployments bill instance_count × instance_type for as long as they exist. Move time with `mlopslab clock advance 7d`."
     )
 
     @Option(name: [.customShort("g"), .customLong("resource-group")], help: "Resource group (default: the configured one).")
@@ -27,7 +28,8 @@ public struct CostCommand: ParsableCommand {
         let workspace = try Workspace(home: context.home.url)
         let target = try workspace.target(group: resourceGroup, workspace: workspaceName)
         let now = try workspace.clock.now()
-        let report = CostReport.compute(history: try ComputeStore(workspace: workspace).billingHistory(in: target), now: now)
+        let report = CostReport.workspace(computes: try ComputeStore(workspace: workspace).billingHistory(in: target),
+                                          deployments: try DeploymentBilling(workspace: workspace).history(in: target), now: now)
         if json {
             let lines: [JSONValue] = report.lines.map { line in
                 ["resource": .string(line.resource), "type": .string(line.type), "size": .string(line.size), "tier": .string(line.tier),
@@ -41,7 +43,7 @@ public struct CostCommand: ParsableCommand {
         }
         context.console.line("Cost as of \(SimulatedClock.isoString(now)) (simulated clock), workspace \(target.workspaceName)")
         guard !report.lines.isEmpty else {
-            context.console.line("No compute has been created yet, so nothing has cost anything.")
+            context.console.line("No compute or online deployment has been created yet, so nothing has cost anything.")
             return
         }
         let rows = report.lines.map { [$0.resource, $0.type, $0.size, $0.tier, String(format: "%.2f", $0.nodeHours), String(format: "$%.2f", $0.costUSD), $0.note] }

@@ -38,7 +38,8 @@ public struct MonitorCommand: ParsableCommand {
         }
     }
 
-    /// `mlopslab monitor show NAME [--feature COL]`.
+    /// `mlopslab monitor show NAME [--feature COL]`: every signal's per-feature table, feature importances for
+    /// feature attribution drift, and a histogram (of --feature, else of the first failing drift feature).
     public struct Show: ParsableCommand {
         public static let configuration = CommandConfiguration(commandName: "show", abstract: "Per-feature results of a monitor's latest run (or --run N back).")
         @Argument(help: "Monitor (schedule) name.") var name: String
@@ -55,6 +56,7 @@ public struct MonitorCommand: ParsableCommand {
             let selected = runs[runIndex]
             context.console.line("Monitor \(name), run at \(selected["run_time"]?.stringValue ?? ""): \(selected["status"]?.stringValue ?? "")")
             var histogram: JSONValue?
+            var automatic: (String, JSONValue)?
             for signal in selected["signals"]?.arrayValue ?? [] {
                 let window = signal["window"]
                 context.console.line("")
@@ -68,13 +70,30 @@ public struct MonitorCommand: ParsableCommand {
                     let metric = (row["metric"]?.stringValue ?? "").padding(toLength: 34, withPad: " ", startingAt: 0)
                     context.console.line("  \(feature) \(metric) \(value)  threshold \(threshold) (alert when \(row["alert_when"]?.stringValue ?? "above"))  \(verdict)")
                 }
+                for item in signal["importances"]?.arrayValue ?? [] {
+                    let name = (item["feature"]?.stringValue ?? "").padding(toLength: 20, withPad: " ", startingAt: 0)
+                    let reference = item["reference"]?.doubleValue.map { String(format: "%.6f", $0) } ?? "-"
+                    let production = item["production"]?.doubleValue.map { String(format: "%.6f", $0) } ?? "-"
+                    context.console.line("  \(name) importance reference \(reference)  production \(production)")
+                }
                 if let feature, histogram == nil { histogram = signal["histograms"]?[feature] }
+                if feature == nil, automatic == nil, let histograms = signal["histograms"]?.objectValue, !histograms.isEmpty {
+                    // Without --feature: the first failing feature of the first drift signal, else its first feature.
+                    let results = signal["results"]?.arrayValue ?? []
+                    let failing = results.first { $0["passed"] == .bool(false) && histograms[$0["feature"]?.stringValue ?? ""] != nil }
+                    let chosen = failing?["feature"]?.stringValue ?? results.compactMap { $0["feature"]?.stringValue }.first { histograms[$0] != nil }
+                    if let chosen, let drawn = histograms[chosen] { automatic = (chosen, drawn) }
+                }
             }
             if let feature {
                 guard let histogram else { throw WorkspaceError.invalidArgument("feature '\(feature)' has no histogram in this run (only drift signals record them)") }
                 context.console.line("")
                 context.console.line("\(feature): reference (#) vs production (*), share of rows per bin")
                 context.console.write(TextHistogram.render(histogram))
+            } else if let (name, drawn) = automatic {
+                context.console.line("")
+                context.console.line("\(name): reference (#) vs production (*), share of rows per bin (--feature COL for another feature)")
+                context.console.write(TextHistogram.render(drawn))
             }
             if let job = selected["retraining_job"], job != .null {
                 context.console.line("")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cost of each compute over simulated time, from its billing periods and the SKU table.
+/// Cost of each compute and online deployment over simulated time, from billing periods and the SKU table.
 public struct CostReport: Sendable, Equatable {
     /// One priced resource.
     public struct Line: Sendable, Equatable {
@@ -16,16 +16,39 @@ public struct CostReport: Sendable, Equatable {
     public var lines: [Line]
     public var totalUSD: Double { lines.reduce(0) { $0 + $1.costUSD } }
 
+    /// Prices compute and online deployments together (compute first, then deployments, each by name).
+    public static func workspace(computes: [(entity: JSONValue, billing: [ComputeStore.BillingPeriod], deletedAt: Date?)],
+                                 deployments: [DeploymentBilling.Entry], now: Date) -> CostReport {
+        CostReport(lines: compute(history: computes, now: now).lines + self.deployments(deployments, now: now).lines)
+    }
+
+    /// Prices online deployments: instance_count VMs of instance_type for every hour each existed, up to `now`.
+    public static func deployments(_ entries: [DeploymentBilling.Entry], now: Date) -> CostReport {
+        let lines = entries.map { entry -> Line in
+            let (nodeHours, cost) = price(entry.billing, now: now)
+            let instances = "\(entry.instanceCount) instance\(entry.instanceCount == 1 ? "" : "s")"
+            return Line(resource: "\(entry.endpoint)/\(entry.deployment)", type: "online-deployment", size: entry.instanceType.uppercased(),
+                        tier: "dedicated", nodeHours: nodeHours, costUSD: cost, note: entry.deletedAt == nil ? instances : "deleted")
+        }
+        return CostReport(lines: lines.sorted { $0.resource < $1.resource })
+    }
+
+    /// Node-hours and USD of billing periods up to `now` (open periods run until `now`).
+    static func price(_ billing: [ComputeStore.BillingPeriod], now: Date) -> (nodeHours: Double, cost: Double) {
+        var nodeHours = 0.0, cost = 0.0
+        for period in billing {
+            let end = min(period.end ?? now, now)
+            let hours = max(0, end.timeIntervalSince(period.start)) / 3600
+            nodeHours += hours * Double(period.nodes)
+            cost += hours * Double(period.nodes) * period.hourly
+        }
+        return (nodeHours, cost)
+    }
+
     /// Prices billing periods up to `now` (open periods run until `now`).
     public static func compute(history: [(entity: JSONValue, billing: [ComputeStore.BillingPeriod], deletedAt: Date?)], now: Date) -> CostReport {
         let lines = history.map { item -> Line in
-            var nodeHours = 0.0, cost = 0.0
-            for period in item.billing {
-                let end = min(period.end ?? now, now)
-                let hours = max(0, end.timeIntervalSince(period.start)) / 3600
-                nodeHours += hours * Double(period.nodes)
-                cost += hours * Double(period.nodes) * period.hourly
-            }
+            let (nodeHours, cost) = price(item.billing, now: now)
             let entity = item.entity
             let type = entity["type"]?.stringValue ?? "?"
             var note = ""

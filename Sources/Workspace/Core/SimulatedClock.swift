@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Store
 
 /// Simulated time: the wall clock plus an offset the learner moves forward with
@@ -35,12 +40,19 @@ public struct SimulatedClock: Sendable {
         throw WorkspaceError.invalidArgument("invalid duration '\(text)': use a positive number with a unit, e.g. 90s, 45m, 3h, 7d or 2w (at most 100 years)")
     }
 
-    /// ISO-8601 text as az prints times (`2026-11-21T21:30:00.000000+00:00`).
+    /// ISO-8601 text as az prints times (`2026-11-21T21:30:00.000000+00:00`), formatted with `gmtime_r`
+    /// (the scoring host stamps every collected request with it; a DateFormatter per call cost tens of µs).
     public static func isoString(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'"
-        return formatter.string(from: date)
+        let interval = date.timeIntervalSince1970
+        let whole = interval.rounded(.down)
+        var seconds = time_t(whole)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let micros = min(999_999, max(0, Int(((interval - whole) * 1_000_000).rounded(.down))))
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(micros, 6))+00:00"
     }
 }

@@ -44,6 +44,8 @@ public struct OnlineDeploymentStore: Sendable {
         let size = try checkCapacity(instanceType: request.instanceType, count: request.instanceCount, replacing: nil, in: target)
         let body = request.entity(endpoint: endpointName, size: size, target: target)
         try save(body, endpoint: endpointName, name: request.name, state: "Creating", in: target)
+        try DeploymentBilling(workspace: workspace).opened(endpoint: endpointName, deployment: request.name, instanceType: size.name,
+                                                          count: request.instanceCount, in: target)
         return body
     }
 
@@ -56,6 +58,8 @@ public struct OnlineDeploymentStore: Sendable {
         _ = try checkCapacity(instanceType: type, count: count, replacing: "\(endpoint.lowercased())/\(name)", in: target)
         let updated = next
         try save(updated, endpoint: endpoint.lowercased(), name: name, state: updated["provisioning_state"]?.stringValue ?? "Succeeded", in: target)
+        try DeploymentBilling(workspace: workspace).changed(endpoint: endpoint.lowercased(), deployment: name,
+                                                           instanceType: SKUCatalogue.size(named: type)?.name ?? type, count: count, in: target)
         return updated
     }
 
@@ -78,6 +82,7 @@ public struct OnlineDeploymentStore: Sendable {
             throw WorkspaceError.failed("Met error <class 'ValueError'>:Deployment does not exist.")
         }
         _ = try workspace.database.deleteResource(id: record.id ?? -1)
+        try DeploymentBilling(workspace: workspace).closed(endpoint: endpoint.lowercased(), deployment: name, in: target)
         let mirror = OnlineEndpointStore.intMap(stored["mirror_traffic"]).filter { $0.key != name }
         let remaining = traffic.filter { $0.key != name }
         try OnlineEndpointStore(workspace: workspace).save(stored.setting("mirror_traffic", OnlineEndpointStore.jsonMap(mirror))

@@ -84,6 +84,9 @@ public struct OnlineEndpointStore: Sendable {
         let deployments = OnlineDeploymentStore(workspace: workspace)
         for deployment in try deployments.rawRecords(endpoint: name.lowercased(), in: target) {
             _ = try workspace.database.deleteResource(id: deployment.id ?? -1)
+            if let body = JSONValue.parse(deployment.body), let deploymentName = body["name"]?.stringValue {
+                try DeploymentBilling(workspace: workspace).closed(endpoint: name.lowercased(), deployment: deploymentName, in: target)
+            }
         }
         _ = try workspace.database.deleteResource(id: record.id ?? -1)
     }

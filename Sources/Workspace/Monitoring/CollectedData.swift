@@ -92,9 +92,11 @@ public struct CollectedData: Sendable {
         return "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
     }
 
-    /// Fast path for `yyyy-MM-ddTHH:mm:ss[.fff]Z` (what the collectors write); nil for anything else.
-    static func parseTime(_ text: String) -> Date? {
-        let b = Array(text.utf8)
+    /// Fast parser for `yyyy-MM-ddTHH:mm:ss[.ffffff]` followed by `Z` or `+00:00` (what the collectors and
+    /// `SimulatedClock.isoString` write); nil for anything else.
+    public static func parseTime(_ text: String) -> Date? {
+        var b = Array(text.utf8)
+        if b.count >= 25, b.suffix(6).elementsEqual("+00:00".utf8) { b.removeLast(6); b.append(90) }
         guard b.count >= 20, b.last == 90, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58 else { return nil }
         func num(_ from: Int, _ count: Int) -> Int? {
             var v = 0

@@ -38,10 +38,12 @@ public struct MonitorRunner: Sendable {
             let production = signal.type == "prediction_drift" ? [] : try data.read(deployment: spec.deployment, collection: signal.productionContext, from: start, to: end)
             let outputs = needsOutputs ? try data.read(deployment: spec.deployment, collection: "model_outputs", from: start, to: end) : []
             var labels: [String: JSONValue] = [:]
-            if signal.type == "model_performance" {
+            if signal.type == "model_performance" || signal.type == "feature_attribution_drift" {
                 for row in try data.read(deployment: nil, collection: "labels", from: start, to: time.addingTimeInterval(1)) { labels[row.correlationId] = row.data["label"] }
             }
-            var result = SignalEvaluator(signal: signal, reference: reference, production: production, outputs: outputs, labels: labels).evaluate()
+            var evaluator = SignalEvaluator(signal: signal, reference: reference, production: production, outputs: outputs, labels: labels)
+            if signal.type == "feature_attribution_drift" { evaluator.model = deployedModel(spec) }
+            var result = evaluator.evaluate()
             result = result.setting("window", ["start": .string(SimulatedClock.isoString(start)), "end": .string(SimulatedClock.isoString(end))])
             if signal.alertEnabled, result["status"]?.stringValue == "alert" {
                 let failing = (result["results"]?.arrayValue ?? []).filter { $0["passed"] == .bool(false) }
@@ -57,7 +59,14 @@ public struct MonitorRunner: Sendable {
         if !alerts.isEmpty, let job = spec.retrainingJob {
             retrainingJob = submitRetraining(job, monitor: name, folder: folder, pathGuard: pathGuard)
         }
-        let runName = "\(name)-\(ScheduleRunner.stamp(time))"
+        // A trigger in the same minute as a scheduled run (`az ml schedule trigger` right after the clock passed the
+        // schedule) gets its own run instead of replacing it.
+        var runName = "\(name)-\(ScheduleRunner.stamp(time))"
+        var suffix = 2
+        while try workspace.database.resource(kind: MonitorRunner.runKind, scope: target.scopeKey, name: runName) != nil {
+            runName = "\(name)-\(ScheduleRunner.stamp(time))-\(suffix)"
+            suffix += 1
+        }
         let run: JSONValue = [
             "name": .string(runName), "monitor": .string(name), "run_time": .string(SimulatedClock.isoString(time)),
             "status": .string(alerts.isEmpty ? "Completed (no alerts)" : "Completed (\(alerts.count) alert(s))"),
@@ -70,6 +79,12 @@ public struct MonitorRunner: Sendable {
             try appendOutbox(stored)
         }
         return run
+    }
+
+    /// The model the monitored deployment serves (from its provisioned folder), if it is an mlopslab/MLflow model.
+    func deployedModel(_ spec: MonitorSpec) -> TrainedModel? {
+        let folder = ServingAddress.deploymentFolder(home: workspace.home, scope: target.scopeKey, endpoint: spec.endpoint, deployment: spec.deployment)
+        return TrafficGenerator.servedModel(folder: folder.appendingPathComponent("model"))
     }
 
     func loadReference(_ path: String, folder: URL, pathGuard: PathGuard) throws -> Table {

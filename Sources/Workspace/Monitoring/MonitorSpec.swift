@@ -16,6 +16,8 @@ public struct MonitorSpec: Sendable {
         public var numericalThresholds: [String: Double]
         public var categoricalThresholds: [String: Double]
         public var performanceThresholds: [String: Double]
+        /// `metric_thresholds.normalized_discounted_cumulative_gain` of a feature_attribution_drift signal.
+        public var attributionThreshold: Double?
         public var alertEnabled: Bool
     }
 
@@ -49,7 +51,9 @@ public struct MonitorSpec: Sendable {
             guard let type = body["type"]?.stringValue, MonitorSpec.signalTypes.contains(type) else {
                 throw WorkspaceError.invalidArgument("monitoring signal '\(name)': type must be one of \(MonitorSpec.signalTypes.joined(separator: ", ")) (custom and generation_safety_quality are not simulated)")
             }
-            let production = body["production_data"]
+            // feature_attribution_drift takes a list (model_inputs and model_outputs); the first entry with a window sets it.
+            let productionGiven = body["production_data"]
+            let production = productionGiven?.arrayValue.map { list in list.first { $0["data_window"] != nil } ?? list.first ?? .null } ?? productionGiven
             let window = production?["data_window"]
             let reference = body["reference_data"]
             func thresholds(_ key: String) -> [String: Double] {
@@ -61,11 +65,13 @@ public struct MonitorSpec: Sendable {
                 name: name, type: type, referencePath: reference?["input_data"]?["path"]?.stringValue,
                 targetColumn: reference?["data_column_names"]?["target_column"]?.stringValue,
                 predictionColumn: reference?["data_column_names"]?["prediction_column"]?.stringValue ?? "prediction",
-                productionContext: production?["data_context"]?.stringValue ?? (type == "prediction_drift" ? "model_outputs" : "model_inputs"),
+                productionContext: type == "feature_attribution_drift" ? "model_inputs"
+                    : production?["data_context"]?.stringValue ?? (type == "prediction_drift" ? "model_outputs" : "model_inputs"),
                 windowSize: try window?["lookback_window_size"]?.stringValue.map(MonitorSpec.duration),
                 windowOffset: try window?["lookback_window_offset"]?.stringValue.map(MonitorSpec.duration) ?? 0,
                 features: features, numericalThresholds: thresholds("numerical"), categoricalThresholds: thresholds("categorical"),
                 performanceThresholds: thresholds("classification").merging(thresholds("regression")) { a, _ in a },
+                attributionThreshold: body["metric_thresholds"]?[FeatureAttributionDrift.metric]?.doubleValue,
                 alertEnabled: body["alert_enabled"].map { $0 != .bool(false) } ?? true))
         }
         self.signals = signals

@@ -11,6 +11,8 @@ struct SignalEvaluator {
     let production: [CollectedData.Row]
     let outputs: [CollectedData.Row]
     let labels: [String: JSONValue]
+    /// The deployed model (feature_attribution_drift).
+    var model: TrainedModel? = nil
 
     static let defaultNumerical = AzureDriftMetric.normalizedWassersteinDistance
     static let defaultCategorical = AzureDriftMetric.jensenShannonDistance
@@ -21,14 +23,54 @@ struct SignalEvaluator {
         case "prediction_drift": return drift(rows: outputs, columns: [signal.predictionColumn], referenceColumn: signal.targetColumn)
         case "data_quality": return quality()
         case "model_performance": return performance()
+        case "feature_attribution_drift": return attribution()
         default:
-            return result(status: "not_simulated", note: "feature_attribution_drift is not simulated yet: it needs feature importances on production data with labels", results: [])
+            return result(status: "not_simulated", note: "\(signal.type) is not simulated yet", results: [])
         }
     }
 
-    func result(status: String, note: String?, results: [JSONValue], histograms: [String: JSONValue] = [:]) -> JSONValue {
+    func result(status: String, note: String?, results: [JSONValue], histograms: [String: JSONValue] = [:], rows: Int? = nil) -> JSONValue {
         ["name": .string(signal.name), "type": .string(signal.type), "status": .string(status), "note": note.map(JSONValue.string) ?? .null,
-         "results": .array(results), "histograms": .object(histograms), "production_rows": .int(Int64(production.count))]
+         "results": .array(results), "histograms": .object(histograms), "production_rows": .int(Int64(rows ?? production.count))]
+    }
+
+    /// Feature attribution drift: NDCG of the production importance ranking (inputs joined with their
+    /// ground-truth labels) against the reference ranking (reference data with its target column).
+    func attribution() -> JSONValue {
+        guard let model else {
+            return result(status: "no_data", note: "feature attribution drift needs the deployed model, and the monitored deployment serves no mlopslab/MLflow model", results: [])
+        }
+        guard var reference else { return result(status: "no_data", note: "the signal has no reference_data.input_data.path (training data with its target column)", results: []) }
+        let target = signal.targetColumn ?? model.label.column
+        guard let targetColumn = reference.column(named: target) else {
+            return result(status: "no_data", note: "the reference data has no target column '\(target)' (set reference_data.data_column_names.target_column)", results: [])
+        }
+        if target != model.label.column {
+            let renamed = reference.columns.filter { $0.name != model.label.column && $0.name != target } + [Column(name: model.label.column, values: targetColumn.values)]
+            guard let table = try? Table(columns: renamed) else { return result(status: "error", note: "the reference data cannot be prepared", results: []) }
+            reference = table
+        }
+        let joined = production.filter { labels[$0.correlationId] != nil }.count
+        guard joined > 0 else {
+            return result(status: "no_data", note: "no production input in the window has a ground-truth label yet (\(production.count) inputs): production feature importance needs labels; offset the window by the label delay (lookback_window_offset)", results: [], rows: 0)
+        }
+        do {
+            let table = try FeatureAttributionDrift.productionTable(model: model, inputs: production, labels: labels)
+            let importances = try FeatureAttributionDrift.importances(model: model, reference: reference, production: table, features: signal.features)
+            guard !importances.isEmpty else { return result(status: "no_data", note: "none of the monitored features is a model input", results: [], rows: joined) }
+            let value = FeatureAttributionDrift.ndcg(importances)
+            let threshold = signal.attributionThreshold ?? FeatureAttributionDrift.defaultThreshold
+            let row = SignalEvaluator.row(feature: "(all features)", metric: FeatureAttributionDrift.metric, value: value, threshold: threshold, alertAbove: false)
+            let scoring = model.task == .classification ? "accuracy" : "r2"
+            let defaulted = signal.attributionThreshold == nil ? "; threshold 0.9 is the Azure samples' value (the SDK sets no default)" : ""
+            var output = result(status: status([row]), note: "permutation importance (\(scoring) drop, 5 repeats) of the deployed model on the reference data vs \(joined) labelled production rows\(defaulted)", results: [row], rows: joined)
+            output = output.setting("importances", .array(importances.map { item in
+                ["feature": .string(item.feature), "reference": .double(item.reference), "production": .double(item.production)]
+            }))
+            return output
+        } catch {
+            return result(status: "error", note: "feature importance could not be computed: \(BatchScorer.describe(error))", results: [], rows: joined)
+        }
     }
 
     func features() -> [String] {
