@@ -17,30 +17,6 @@ import Testing
 }
 
 @Suite struct CollectedDataTests {
-    @Test func aRecordedDeploymentCollectsOnlyWhatItsDataCollectorEnables() throws {
-        let fixture = try BatchFixture()
-        let sandbox = fixture.sandbox
-        var rows = "x1,x2,segment,label\n"
-        for i in 0..<20 { rows += "\(Double(i) / 2),\(i % 5),\(i % 2 == 0 ? "a" : "b"),\(i % 3 == 0 ? "yes" : "no")\n" }
-        try sandbox.write("requests.csv", rows)
-        _ = try OnlineEndpointStore(workspace: sandbox.workspace).create(name: "clf-online", authMode: nil, description: nil, tags: [:], in: sandbox.target)
-        let yaml = "name: blue\nendpoint_name: clf-online\nmodel: azureml:clf:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n" +
-            "data_collector:\n  collections:\n    model_inputs:\n      enabled: 'False'\n    model_outputs:\n      enabled: 'True'\n"
-        let file = try sandbox.write("blue.yml", yaml)
-        _ = try OnlineDeploymentStore(workspace: sandbox.workspace).create(
-            try OnlineDeploymentRequest(document: try YAMLDocument.load(file, entity: "OnlineDeployment"), endpointName: nil), in: sandbox.target)
-        let collections = TrafficGenerator.collections(ofDeployment: "blue", endpoint: "clf-online", workspace: sandbox.workspace, target: sandbox.target)
-        #expect(collections.inputs == false && collections.outputs == true)
-        let unknown = TrafficGenerator.collections(ofDeployment: "green", endpoint: "clf-online", workspace: sandbox.workspace, target: sandbox.target)
-        #expect(unknown.inputs && unknown.outputs, "a deployment that is not recorded collects both")
-        _ = try TrafficGenerator(workspace: sandbox.workspace, target: sandbox.target).run(.init(
-            endpoint: "clf-online", deployment: "blue", model: "azureml:clf:1", data: sandbox.work.appendingPathComponent("requests.csv"),
-            perDay: 20, days: 1, drift: [], labelDelay: nil))
-        let collected = sandbox.workspace.home.appendingPathComponent("collected/\(sandbox.target.workspaceName)/clf-online/blue")
-        #expect(!FileManager.default.fileExists(atPath: collected.appendingPathComponent("model_inputs").path), "inputs are not collected")
-        #expect(FileManager.default.fileExists(atPath: collected.appendingPathComponent("model_outputs").path), "outputs are collected")
-    }
-
     @Test func theFastTimeParserAgreesWithFoundation() throws {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
