@@ -92,16 +92,6 @@ public enum CheckKind: Sendable {
     /// No secret in these files or folders of the working folder (all when empty).
     case noSecrets(paths: [String])
 
-    public var name: String {
-        switch self {
-        case .az: return "az"
-        case .command: return "command"
-        case .job: return "job"
-        case .file: return "file"
-        case .noSecrets: return "no_secrets"
-        }
-    }
-
     public static let names = ["az", "command", "job", "file", "no_secrets"]
 }
 
