@@ -113,8 +113,10 @@ public struct LabBuilder {
         try? FileManager.default.removeItem(at: places.work)
     }
 
+    /// Copies the live folders as the snapshot. A scoring host started by setup keeps running (it only reads
+    /// the state database, and its logs are flushed first), so the learner's first start does not pay for a restart.
     private func keepSnapshot(_ baseline: LabBaseline) throws {
-        _ = HostLauncher.stop(home: places.workspace)
+        HostLauncher.flushLogsIfRunning(home: places.workspace)
         let manager = FileManager.default
         try? manager.removeItem(at: places.snapshot)
         try manager.createDirectory(at: places.snapshot, withIntermediateDirectories: true)
