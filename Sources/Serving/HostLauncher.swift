@@ -79,23 +79,6 @@ public enum HostLauncher {
         return record.pid
     }
 
-    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-
-    /// The host lives on after the command that started it, so it must not keep that command's other
-    /// descriptors open: a caller waiting for the command's end on a pipe or on Foundation's exit-detection
-    /// socket would otherwise wait for the host instead. glibc's `addclosefrom_np` (2.34+), looked up at run
-    /// time, else one close action per descriptor open now (as `DetachedProcess` does for job runners).
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
-            let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
-            if addCloseFrom(&actions, 3) == 0 { return }
-        }
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in open.compactMap({ Int32($0) }) where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-    }
-
     /// posix_spawn in a new session with stdin from /dev/null and output to `logPath`.
     static func spawn(arguments: [String], environment extra: [String: String], logPath: String) throws -> pid_t {
         var environment = ProcessInfo.processInfo.environment
@@ -110,7 +93,7 @@ public enum HostLauncher {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        closeInheritedDescriptors(&actions)
+        DetachedProcess.closeInheritedDescriptors(&actions)
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }

@@ -52,10 +52,10 @@ public enum DetachedProcess {
 
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
-    /// The runner must not hold the caller's other descriptors (a pipe the caller's caller reads to its
-    /// end would otherwise stay open until the job ends): glibc's `addclosefrom_np` (2.34+), looked up at
-    /// run time, else one close action per descriptor open now.
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    /// A detached child must not hold the caller's other descriptors (a pipe the caller's caller reads to
+    /// its end, or Foundation's exit-detection socket, would otherwise stay open until the child ends):
+    /// glibc's `addclosefrom_np` (2.34+), looked up at run time, else one close action per descriptor open now.
+    public static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
             let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
             if addCloseFrom(&actions, 3) == 0 { return }
