@@ -12,6 +12,13 @@ enum CommandSupport {
         return try CSVReader.read(path: path, options: options)
     }
 
+    /// Reads data for `model`: its categorical inputs are read as categories whatever their text looks like.
+    static func readTable(_ path: String, naValues: String?, for model: TrainedModel) throws -> Table {
+        let kinds = Dictionary(model.inputs.filter { $0.kind == .categorical }.map { ($0.name, ColumnKind.categorical) },
+                               uniquingKeysWith: { a, _ in a })
+        return try readTable(path, naValues: list(naValues) ?? [], kinds: kinds)
+    }
+
     /// Prints a value as the commands' JSON on stdout.
     static func printJSON<T: Encodable>(_ value: T) throws {
         let text = try JSONOutput.encode(value)

@@ -37,9 +37,7 @@ public struct ExplainCommand: ParsableCommand {
 
     public func run() throws {
         let trained = try ModelArtifact.load(from: model)
-        let kinds = Dictionary(trained.inputs.filter { $0.kind == .categorical }.map { ($0.name, ColumnKind.categorical) },
-                               uniquingKeysWith: { a, _ in a })
-        let table = try CommandSupport.readTable(data, naValues: CommandSupport.list(naValues) ?? [], kinds: kinds)
+        let table = try CommandSupport.readTable(data, naValues: naValues, for: trained)
         guard table.rowCount > 0 else { throw TableError.emptyTable(path: data) }
         _ = try table.requireColumn(trained.label.column)
         let (baseline, used, importances) = try PermutationImportance.compute(model: trained, table: table, repeats: repeats,

@@ -28,9 +28,7 @@ public struct ScoreCommand: ParsableCommand {
 
     public func run() throws {
         let trained = try ModelArtifact.load(from: model)
-        let kinds = Dictionary(trained.inputs.filter { $0.kind == .categorical }.map { ($0.name, ColumnKind.categorical) },
-                               uniquingKeysWith: { a, _ in a })
-        let table = try CommandSupport.readTable(data, naValues: CommandSupport.list(naValues) ?? [], kinds: kinds)
+        let table = try CommandSupport.readTable(data, naValues: naValues, for: trained)
         let (scored, unseen) = try trained.score(table)
         try CSVWriter.write(scored, to: output)
         for (column, count) in unseen.sorted(by: { $0.key < $1.key }) {

@@ -86,9 +86,7 @@ public struct TrainCommand: ParsableCommand {
         }
         var validationMetrics: [String: Double]?
         if let validationData {
-            let kinds = Dictionary(model.inputs.filter { $0.kind == .categorical }.map { ($0.name, ColumnKind.categorical) },
-                                   uniquingKeysWith: { a, _ in a })
-            let validation = try CommandSupport.readTable(validationData, naValues: CommandSupport.list(naValues) ?? [], kinds: kinds)
+            let validation = try CommandSupport.readTable(validationData, naValues: naValues, for: model)
             validationMetrics = try ValidationMetrics.compute(model: model, validation: validation)
         }
         warnings.forEach(CommandSupport.warn)
