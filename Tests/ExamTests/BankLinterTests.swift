@@ -78,7 +78,59 @@ import Testing
             }
         }
         let findings = BankLinter(outline: outline).lint(SyntheticBank.bank((questions, compliant.studies)))
-        #expect(findings.map(\.rule) == ["key-longest-share"])
+        #expect(findings.map(\.rule) == ["key-longest-share", "key-length-rank-share"])
+    }
+
+    @Test func keyLengthRankBiasIsFound() {
+        let questions = modified { q in
+            if case .single(var options) = q.body, let key = options.firstIndex(where: \.correct) {
+                options[key].text += " and a clause"
+                options[(key + 1) % options.count].text += " and a much longer clause"
+                q.body = .single(options: options)
+            }
+        }
+        let findings = BankLinter(outline: outline).lint(SyntheticBank.bank((questions, compliant.studies)))
+        #expect(findings.map(\.rule) == ["key-length-rank-share"])
+        #expect(findings.first?.message.contains("2nd longest") == true)
+    }
+
+    @Test func oneKeyPatternForMultipleSelectIsFound() {
+        let questions = modified { q in
+            if case .multiple(let options, let choose) = q.body {
+                q.body = .multiple(options: options.enumerated().map { Option(text: $0.element.text, correct: $0.offset < 2, rationale: $0.element.rationale) }, choose: choose)
+            }
+        }
+        let findings = BankLinter(outline: outline).lint(SyntheticBank.bank((questions, compliant.studies)))
+        #expect(findings.map(\.rule) == ["multiple-key-pattern"])
+        #expect(findings.first?.message.hasPrefix("a,b is the key of") == true)
+    }
+
+    @Test func yesNoSeriesWithOneYesCountAreFound() {
+        let oneYes = modified { q in
+            if case .yesNoSeries(let items) = q.body {
+                q.body = .yesNoSeries(statements: items.enumerated().map { Statement(text: $0.element.text, answer: $0.offset == 0, rationale: $0.element.rationale) })
+            }
+        }
+        #expect(rules(oneYes) == ["yes-no-count-share"])
+        let allNo = modified { q in
+            if case .yesNoSeries(let items) = q.body {
+                q.body = .yesNoSeries(statements: items.map { Statement(text: $0.text, answer: false, rationale: $0.rationale) })
+            }
+        }
+        #expect(rules(allNo) == ["yes-no-count-share", "yes-no-share"])
+    }
+
+    @Test func justifyingClausesOnDistractorsAreFound() {
+        let questions = modified { q in
+            if case .single(let options) = q.body {
+                q.body = .single(options: options.map { option in
+                    Option(text: option.correct ? option.text : option.text + " since it is cheap", correct: option.correct, rationale: option.rationale)
+                })
+            }
+        }
+        let findings = BankLinter(outline: outline).lint(SyntheticBank.bank((questions, compliant.studies)))
+        #expect(findings.map(\.rule).contains("justifying-clause"))
+        #expect(findings.first { $0.rule == "justifying-clause" }?.message.contains("mark distractors") == true)
     }
 
     @Test func areaMinimumAndDifficultySpreadAreFound() {

@@ -19,6 +19,7 @@ public struct BankLinter: Sendable {
         findings += stemFindings(bank.questions)
         findings += chooseFindings(bank.questions)
         findings += keyBiasFindings(bank.questions)
+        findings += AnswerPatternRules(policy: policy).findings(bank.questions)
         if coverage {
             findings += CoverageRules(outline: outline, policy: policy).findings(bank)
         }

@@ -24,12 +24,12 @@ enum SyntheticBank {
             var stem = words.stem()
             switch i % 20 {
             case 0, 1, 10, 11:
-                body = .multiple(options: options(count: 4, keys: [0, 2], tag: i), choose: 2)
+                body = .multiple(options: options(count: 4, keys: [i % 4, (i + 1 + i / 20 % 2) % 4], tag: i), choose: 2)
                 stem += " Choose two."
             case 2, 12:
                 body = .ordering(steps: (0..<4).map { Option(text: "Step \($0) of \(i)", rationale: "Step \($0) goes here because of \(i).") })
             case 3:
-                body = .yesNoSeries(statements: (0..<3).map { Statement(text: "Solution \($0)", answer: $0 == 0, rationale: "Statement \($0) of \(i).") })
+                body = .yesNoSeries(statements: (0..<3).map { Statement(text: "Solution \($0)", answer: $0 <= i / 20 % 3, rationale: "Statement \($0) of \(i).") })
             default:
                 body = .single(options: options(count: 4, keys: [i % 4], tag: i))
             }
