@@ -28,8 +28,8 @@ enum FoundationBenchMain {
                 let answers = try database.allAnswers()
                 print("read \(answers.count) answers in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
                 let second = Date()
-                let facts = try database.answerFacts()
-                print("read \(facts.count) answer facts in \(Int(Date().timeIntervalSince(second) * 1000)) ms")
+                let groups = try database.answerFactGroups()
+                print("read \(groups.reduce(0) { $0 + $1.days.reduce(0) { $0 + $1.count } }) answers as \(groups.count) groups in \(Int(Date().timeIntervalSince(second) * 1000)) ms")
             }
         default: FileHandle.standardError.write(Data("unknown benchmark input \(args[0])\n".utf8))
         }
@@ -85,7 +85,7 @@ enum FoundationBenchMain {
             batch.append(AnswerRecord(
                 questionID: "bench-\(i % 2000)", area: area, objective: objective, difficulty: ["easy", "medium", "hard"][i % 3],
                 correct: Double.random(in: 0..<1, using: &random) < 0.7, dontKnow: false, confidence: ["sure", "unsure", "unstated"][i % 3],
-                response: "1", answeredAt: now.addingTimeInterval(-Double(i % 60) * 86_400), source: "practice"))
+                response: "1", answeredAt: now.addingTimeInterval(-Double.random(in: 0..<(120 * 86_400), using: &random)), source: "practice"))
             if batch.count == 5_000 {
                 try database.record(batch)
                 batch.removeAll()

@@ -1,74 +1,68 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
-/// The part of a recorded answer the readiness model needs.
-public struct AnswerFact: Sendable, Equatable {
+/// Recorded answers that agree on everything the readiness model looks at except the time:
+/// one group per (area, objective, difficulty, correct, don't know, confidence, source), with its
+/// answers counted per UTC day.
+public struct AnswerFactGroup: Sendable, Equatable {
     public var area: String
     public var objective: String
     public var difficulty: String
     public var correct: Bool
     public var dontKnow: Bool
     public var confidence: String
-    public var answeredAt: Date
     public var source: String
+    /// The group's answers per day, oldest day first.
+    public var days: [AnswerDay]
+}
+
+/// The answers of one group given on one UTC day.
+public struct AnswerDay: Sendable, Equatable {
+    public var count: Int
+    /// The mean of their times.
+    public var meanAnsweredAt: Date
+    /// The latest of their times.
+    public var lastAnsweredAt: Date
 }
 
 extension StateDatabase {
-    /// Every recorded answer as an `AnswerFact`, in storage order.
+    /// Every recorded answer, grouped as `AnswerFactGroup`s ordered by area, objective,
+    /// difficulty, confidence and source.
     ///
-    /// Read column by column through SQLite's C API, with the text columns interned (they take a
-    /// few dozen distinct values), so 100,000 answers load in a few tens of milliseconds.
-    public func answerFacts() throws -> [AnswerFact] {
+    /// Read from the `answer_day` tallies (`AnswerDayTally`), which triggers keep in step with the
+    /// answer log, so 100,000 answers cost a few thousand rows.
+    public func answerFactGroups() throws -> [AnswerFactGroup] {
         try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT area, objective, difficulty, correct, dont_know, confidence, answered_at, source FROM answer
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT area, objective, difficulty, confidence, source, correct, dont_know, count, sum_at, max_at FROM answer_day
+                WHERE count > 0 ORDER BY area, objective, difficulty, confidence, source, correct, dont_know, day
                 """)
-            let handle = statement.sqliteStatement
-            var interners = Array(repeating: TextInterner(), count: 8)
-            var facts: [AnswerFact] = []
-            facts.reserveCapacity(Int(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0))
-            while true {
-                let step = sqlite3_step(handle)
-                if step == SQLITE_DONE { break }
-                guard step == SQLITE_ROW else {
-                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            var groups: [AnswerFactGroup] = []
+            while let row = try rows.next() {
+                let count: Int = row["count"]
+                let sumAt: Double = row["sum_at"]
+                let day = AnswerDay(
+                    count: count, meanAnsweredAt: Date(timeIntervalSince1970: sumAt / Double(count)),
+                    lastAnsweredAt: Date(timeIntervalSince1970: row["max_at"]))
+                let group = AnswerFactGroup(
+                    area: row["area"], objective: row["objective"], difficulty: row["difficulty"],
+                    correct: row["correct"], dontKnow: row["dont_know"], confidence: row["confidence"], source: row["source"],
+                    days: [day])
+                if let last = groups.last, last.sameKey(as: group) {
+                    groups[groups.count - 1].days.append(day)
+                } else {
+                    groups.append(group)
                 }
-                func text(_ column: Int32) -> String { interners[Int(column)].string(handle, column) }
-                facts.append(AnswerFact(
-                    area: text(0), objective: text(1), difficulty: text(2),
-                    correct: sqlite3_column_int64(handle, 3) != 0, dontKnow: sqlite3_column_int64(handle, 4) != 0,
-                    confidence: text(5), answeredAt: Date(timeIntervalSince1970: sqlite3_column_double(handle, 6)), source: text(7)))
             }
-            sqlite3_reset(handle)
-            return facts
+            return groups
         }
     }
 }
 
-/// Returns one shared `String` per distinct text value of a column.
-private struct TextInterner {
-    private var known: [(bytes: [UInt8], value: String)] = []
-    private var last = -1
-
-    mutating func string(_ statement: OpaquePointer?, _ column: Int32) -> String {
-        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        if known.indices.contains(last), matches(known[last].bytes, pointer, count) { return known[last].value }
-        for index in known.indices where matches(known[index].bytes, pointer, count) {
-            last = index
-            return known[index].value
-        }
-        let value = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-        if known.count < 256 {
-            known.append((Array(UnsafeBufferPointer(start: pointer, count: count)), value))
-            last = known.count - 1
-        }
-        return value
-    }
-
-    private func matches(_ bytes: [UInt8], _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        bytes.count == count && bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memcmp($0, pointer, count) == 0 } ?? (count == 0) }
+extension AnswerFactGroup {
+    func sameKey(as other: AnswerFactGroup) -> Bool {
+        area == other.area && objective == other.objective && difficulty == other.difficulty && correct == other.correct
+            && dontKnow == other.dontKnow && confidence == other.confidence && source == other.source
     }
 }
 

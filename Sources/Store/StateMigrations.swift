@@ -69,6 +69,9 @@ enum StateMigrations {
                 t.column("area_scores", .text).notNull().defaults(to: "{}")
             }
         }
+        migrator.registerMigration("v5-answer-days") { db in
+            try AnswerDayTally.create(in: db)
+        }
         return migrator
     }
 }

@@ -19,7 +19,7 @@ private func answer(_ id: String, correct: Bool, at seconds: TimeInterval) -> An
     @Test func opensInWALModeAndAppliesEveryMigration() throws {
         let url = try temporaryDatabaseURL()
         let database = try StateDatabase(url: url)
-        #expect(try database.appliedMigrations() == ["v1-answers-sessions", "v2-self-assessment", "v3-workspace-resources", "v3-workspace-job-parent", "v3-workspace-job-status", "v4-lab-attempts"])
+        #expect(try database.appliedMigrations() == ["v1-answers-sessions", "v2-self-assessment", "v3-workspace-resources", "v3-workspace-job-parent", "v3-workspace-job-status", "v4-lab-attempts", "v5-answer-days"])
         let mode = try DatabaseQueue(path: url.path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
@@ -36,8 +36,9 @@ private func answer(_ id: String, correct: Bool, at seconds: TimeInterval) -> An
         try queue.close()
 
         let upgraded = try StateDatabase(url: url)
-        #expect(try upgraded.appliedMigrations().last == "v4-lab-attempts")
+        #expect(try upgraded.appliedMigrations().last == "v5-answer-days")
         #expect(try upgraded.allAnswers().map(\.questionID) == ["q1"])
+        #expect(try upgraded.answerFactGroups().flatMap(\.days).map(\.count) == [1])
         try upgraded.saveSelfAssessment(SelfAssessmentRecord(area: "cicd", rating: "green", ratedAt: Date(timeIntervalSince1970: 5)))
         #expect(try upgraded.selfAssessments().map(\.rating) == ["green"])
     }

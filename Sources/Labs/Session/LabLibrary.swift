@@ -39,20 +39,6 @@ public struct LabLibrary: Sendable {
         return LabLibrary(labs: labs, diagnostics: diagnostics.sorted())
     }
 
-    /// Lab ids by area, read from each lab.yaml's `id` and `areas` only (for the scorecard's next steps).
-    public static func idsByArea(folder: URL) -> [String: [String]] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
-        var result: [String: [String]] = [:]
-        for entry in entries.sorted() {
-            let file = folder.appendingPathComponent(entry).appendingPathComponent("lab.yaml")
-            guard let data = FileManager.default.contents(atPath: file.path),
-                  let document = try? YAMLDocument.parse(String(decoding: data, as: UTF8.self), file: file, entity: "lab"),
-                  let id = document.root["id"]?.stringValue else { continue }
-            for area in document.root["areas"]?.arrayValue?.compactMap(\.stringValue) ?? [] { result[area, default: []].append(id) }
-        }
-        return result
-    }
-
     public func lab(_ id: String) throws -> LabDefinition {
         guard let lab = labs.first(where: { $0.id == id }) else { throw LabError.unknownLab(id, available: labs.map(\.id)) }
         return lab

@@ -13,25 +13,26 @@ public struct CalibrationTally: Sendable {
 
     public init() {}
 
-    /// Counts one answer; "I don't know" is counted apart and not marked.
-    public mutating func add(_ answer: AnswerEvidence) {
-        if answer.dontKnow {
-            dontKnow += 1
+    /// Counts a group of answers; "I don't know" is counted apart and not marked.
+    public mutating func add(_ group: AnswerEvidenceGroup) {
+        let count = group.count
+        if group.dontKnow {
+            dontKnow += count
             return
         }
-        let hit = answer.correct ? 1 : 0
-        switch answer.confidence {
+        let hits = group.correct ? count : 0
+        switch group.confidence {
         case .sure:
-            sure.answered += 1
-            sure.correct += hit
-            cbmTotal += answer.correct ? 3 : -6
+            sure.answered += count
+            sure.correct += hits
+            cbmTotal += count * (group.correct ? 3 : -6)
         case .unsure:
-            unsure.answered += 1
-            unsure.correct += hit
-            cbmTotal += answer.correct ? 1 : 0
+            unsure.answered += count
+            unsure.correct += hits
+            cbmTotal += group.correct ? count : 0
         case .unstated:
-            unstated.answered += 1
-            unstated.correct += hit
+            unstated.answered += count
+            unstated.correct += hits
         }
     }
 

@@ -27,24 +27,28 @@ public struct EvidenceTally: Sendable, Equatable {
 
     /// Adds one answer with its pseudo-counts.
     public mutating func add(_ answer: AnswerEvidence, successes: Double, failures: Double) {
-        answered += 1
-        if answer.isCorrect {
-            correct += 1
+        add(AnswerEvidenceGroup(answer), successes: successes, failures: failures)
+    }
+
+    /// Adds a group of answers with their pseudo-counts.
+    public mutating func add(_ group: AnswerEvidenceGroup, successes: Double, failures: Double) {
+        guard let latest = group.lastAnsweredAt else { return }
+        let count = group.count
+        answered += count
+        if group.isCorrect {
+            correct += count
         } else if tracksObjectives {
-            missesByObjective[answer.objective, default: 0] += 1
+            missesByObjective[group.objective, default: 0] += count
         }
         weightedSuccesses += successes
         weightedFailures += failures
-        switch answer.source {
-        case .practice: sourceCounts[0] += 1
-        case .review: sourceCounts[1] += 1
-        case .exam: sourceCounts[2] += 1
+        switch group.source {
+        case .practice: sourceCounts[0] += count
+        case .review: sourceCounts[1] += count
+        case .exam: sourceCounts[2] += count
         }
-        if let last = lastAnsweredAt {
-            if answer.answeredAt > last { lastAnsweredAt = answer.answeredAt }
-        } else {
-            lastAnsweredAt = answer.answeredAt
-        }
+        if let last = lastAnsweredAt, last >= latest { return }
+        lastAnsweredAt = latest
     }
 
     /// Σ weights: the effective number of medium-item answers behind the estimate.

@@ -50,9 +50,14 @@ public struct EvidenceWeighting: Sendable {
 
     /// (successes, failures) the answer adds to its area's and domain's Beta posterior.
     public func pseudoCounts(for answer: AnswerEvidence) -> (successes: Double, failures: Double) {
-        let recency = recencyWeight(at: answer.answeredAt)
-        let level = Self.tableIndex(answer.difficulty)
-        if answer.isCorrect { return (recency * successTable[level], 0) }
+        pseudoCounts(for: AnswerEvidenceGroup(answer))
+    }
+
+    /// (successes, failures) the group's answers add together.
+    public func pseudoCounts(for group: AnswerEvidenceGroup) -> (successes: Double, failures: Double) {
+        let recency = group.batches.reduce(0) { $0 + Double(max(0, $1.count)) * recencyWeight(at: $1.at) }
+        let level = Self.tableIndex(group.difficulty)
+        if group.isCorrect { return (recency * successTable[level], 0) }
         return (0, recency * failureTable[level])
     }
 

@@ -36,6 +36,17 @@ public struct ReadinessModel: Sendable {
         answers: [AnswerEvidence], exams: [ExamRecord] = [], selfRatings: [SelfRating] = [],
         handsOn: [HandsOnEvidence] = [], availableLabs: [String: [String]] = [:]
     ) -> Scorecard {
+        scorecard(
+            answerGroups: answers.map(AnswerEvidenceGroup.init), exams: exams, selfRatings: selfRatings,
+            handsOn: handsOn, availableLabs: availableLabs)
+    }
+
+    /// The scorecard for answers already grouped (`AnswerEvidenceGroup`); the same result as
+    /// passing each answer on its own.
+    public func scorecard(
+        answerGroups: [AnswerEvidenceGroup], exams: [ExamRecord] = [], selfRatings: [SelfRating] = [],
+        handsOn: [HandsOnEvidence] = [], availableLabs: [String: [String]] = [:]
+    ) -> Scorecard {
         let weighting = EvidenceWeighting(parameters: parameters, now: now)
         let areaIndex = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let domainIndex = Dictionary(domains.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,19 +55,19 @@ public struct ReadinessModel: Sendable {
         var calibration = CalibrationTally()
         var unmatchedAreas = 0
         var unmatchedDomains = 0
-        for answer in answers {
-            let counts = weighting.pseudoCounts(for: answer)
-            if let i = areaIndex[answer.area] {
-                areaTallies[i].add(answer, successes: counts.successes, failures: counts.failures)
+        for group in answerGroups where group.count > 0 {
+            let counts = weighting.pseudoCounts(for: group)
+            if let i = areaIndex[group.area] {
+                areaTallies[i].add(group, successes: counts.successes, failures: counts.failures)
             } else {
-                unmatchedAreas += 1
+                unmatchedAreas += group.count
             }
-            if let i = domainIndex[answer.domain] {
-                domainTallies[i].add(answer, successes: counts.successes, failures: counts.failures)
+            if let i = domainIndex[group.domain] {
+                domainTallies[i].add(group, successes: counts.successes, failures: counts.failures)
             } else {
-                unmatchedDomains += 1
+                unmatchedDomains += group.count
             }
-            calibration.add(answer)
+            calibration.add(group)
         }
 
         let ratings = Dictionary(selfRatings.map { ($0.area, $0.level) }, uniquingKeysWith: { _, last in last })

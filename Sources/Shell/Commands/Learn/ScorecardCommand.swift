@@ -52,23 +52,23 @@ struct ScorecardBuilder {
             domains: outline.domains.map { DomainWeight(id: $0.id, title: $0.title, min: Double($0.minWeight), max: Double($0.maxWeight)) },
             now: now,
             objectiveTitles: Dictionary(outline.objectives.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
-        let answers = try services.database.answerFacts().map(Self.evidence)
+        let answers = try services.database.answerFactGroups().map(Self.evidence)
         let ratings = try services.database.selfAssessments().compactMap { record in
             SelfRatingLevel(rawValue: record.rating).map { SelfRating(area: record.area, level: $0) }
         }
         let handsOn = HandsOnRecords.evidence(from: try services.database.submittedLabAttempts())
-        let labs = LabLibrary.idsByArea(folder: LabLocator.defaultFolder(environment: services.context.environment))
-        return model.scorecard(answers: answers, exams: try exams(), selfRatings: ratings, handsOn: handsOn, availableLabs: labs)
+        let labs = LabAreaIndex.idsByArea(
+            folder: LabLocator.defaultFolder(environment: services.context.environment),
+            cache: services.context.home.url.appendingPathComponent("cache/lab-areas.json"))
+        return model.scorecard(answerGroups: answers, exams: try exams(), selfRatings: ratings, handsOn: handsOn, availableLabs: labs)
     }
 
-    /// The model does not look at question ids, so facts are read without them.
-    static func evidence(_ record: AnswerFact) -> AnswerEvidence {
-        AnswerEvidence(
-            questionID: "", area: record.area, objective: record.objective,
-            domain: String(record.objective.prefix(while: { $0 != "." })),
-            difficulty: Difficulty(rawValue: record.difficulty) ?? .medium, correct: record.correct, dontKnow: record.dontKnow,
-            confidence: Confidence(rawValue: record.confidence) ?? .unstated, answeredAt: record.answeredAt,
-            source: EvidenceSource(rawValue: record.source) ?? .practice)
+    static func evidence(_ group: AnswerFactGroup) -> AnswerEvidenceGroup {
+        AnswerEvidenceGroup(
+            area: group.area, objective: group.objective, domain: String(group.objective.prefix(while: { $0 != "." })),
+            difficulty: Difficulty(rawValue: group.difficulty) ?? .medium, correct: group.correct, dontKnow: group.dontKnow,
+            confidence: Confidence(rawValue: group.confidence) ?? .unstated, source: EvidenceSource(rawValue: group.source) ?? .practice,
+            batches: group.days.map { AnswerBatch(count: $0.count, at: $0.meanAnsweredAt, last: $0.lastAnsweredAt) })
     }
 
     private func exams() throws -> [ExamRecord] {
