@@ -154,7 +154,10 @@ struct PipelineRunner {
         let childName = "\(plan.info.name)_\(step.name)"
         return JobRecordInfo(name: childName, displayName: step.displayName, experimentName: plan.info.experimentName,
                              type: "command", parentName: plan.info.name, compute: step.compute,
-                             sandbox: JobSandbox(jobsRoot: configuration.jobsRoot, name: childName).root)
+                             sandbox: JobSandbox(jobsRoot: configuration.jobsRoot, name: childName).root,
+                             inputs: step.recordedInputs, outputs: step.declaredOutputs, command: step.component.command,
+                             environment: step.component.environment, codeHash: step.codeHash, component: step.componentReference,
+                             instanceType: step.component.resources.instanceType, instanceCount: step.component.resources.instanceCount)
     }
 
     /// A step whose earlier identical run is reused.

@@ -1,3 +1,4 @@
+import CLICore
 import Foundation
 import Jobs
 
@@ -23,6 +24,9 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         self.streamedJob = streamedJob
         self.onLog = onLog
     }
+
+    /// Folder holding every job's sandbox (as `JobService.jobsRoot`).
+    var jobsRoot: URL { workspace.home.appendingPathComponent("jobs", isDirectory: true) }
 
     /// Storage failures seen while recording (reported after the run).
     public var recordingProblems: [String] {
@@ -73,17 +77,36 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         ]
         if let parent = info.parentName { entity["parent_job_name"] = .string(parent) }
         if !info.parameters.isEmpty { entity["parameters"] = .object(info.parameters.mapValues(JSONValue.string)) }
-        var lineage: JSONValue = [:]
+        // What the engine resolved for this job (pipeline steps and sweep trials included): inputs at their
+        // versions, declared outputs, command, environment version, code; and the lineage facts.
+        let fields = JobRecordFields(workspace: workspace, target: target)
+        entity["inputs"] = fields.inputs(info.inputs)
+        entity["outputs"] = fields.outputs(info.outputs, job: info.name)
+        if info.type == "command" {
+            if let command = info.command { entity["command"] = .string(command) }
+            if let environment = fields.environment(info.environment) { entity["environment"] = .string(environment) }
+            if let hash = info.codeHash { entity["code"] = .string(fields.code(hash: hash)) }
+            var resources: [String: JSONValue] = ["instance_count": .int(Int64(info.instanceCount)), "shm_size": "2g"]
+            if let type = info.instanceType { resources["instance_type"] = .string(type) }
+            entity["resources"] = .object(resources)
+        }
+        if let component = info.component { entity["component"] = .string(fields.exactComponent(component)) }
+        var lineage = fields.lineage(inputs: info.inputs, environment: info.type == "pipeline" ? nil : info.environment,
+                                     codeHash: info.codeHash, compute: info.compute)
         if let topLevel, topLevel.name == info.name {
             for (key, value) in topLevel.entity { entity[key] = value }
             lineage = topLevel.lineage
         }
-        var hidden: [String: JSONValue] = ["sandbox": .string(info.sandbox.path), "lineage": lineage, "runner_pid": .int(Int64(ChildProcess.currentPid))]
+        var hidden: [String: JSONValue] = ["sandbox": .string(info.sandbox.path), "lineage": lineage, "runner_pid": .int(Int64(ChildProcess.currentPid)),
+                                           "declared_outputs": .array(info.outputs.map { JobOutputRegistration.Declared($0).json })]
         for (key, value) in extraInternal { hidden[key] = value }
         try records.create(entity: .object(entity), internal: .object(hidden), parent: info.parentName, at: now)
     }
 
     private func changed(_ job: String, status: JobStatus, at date: Date) throws {
+        // The terminal status is written with the result (`.finished`), after outputs are recorded and named
+        // outputs registered, so whoever sees Completed can use them.
+        guard !status.isTerminal else { return }
         try records.modify(job) { entity, hidden in
             entity = entity.setting("status", .string(status.rawValue))
             if status == .running, hidden["started_at"] == nil { hidden = hidden.setting("started_at", .string(SimulatedClock.isoString(date))) }
@@ -91,14 +114,22 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
     }
 
     private func finished(_ result: JobResult) throws {
-        if let stored = try? records.find(result.name), stored.entity["type"]?.stringValue == "command",
-           let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:"), compute != "azureml:serverless" {
-            let clock = try workspace.clock.offset()
-            let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
-            let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
-            try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
-                                                                 end: result.endedAt.addingTimeInterval(clock), nodes: nodes, in: target)
+        var result = result
+        let stored = try? records.find(result.name)
+        if let stored, stored.entity["type"]?.stringValue == "command" { try recordUsage(result, stored: stored) }
+        // Finalizing: a completed job's named outputs are registered; a registration that fails fails the job.
+        var registered: [JobOutputRegistration.Registered] = []
+        if result.status == .completed, let body = stored.flatMap({ JSONValue.parse($0.record.body) }) {
+            let declared = (body["internal"]?["declared_outputs"]?.arrayValue ?? []).compactMap(JobOutputRegistration.Declared.init(json:))
+            do {
+                registered = try JobOutputRegistration(workspace: workspace, target: target, jobsRoot: jobsRoot)
+                    .register(declared, outputs: result.outputs, job: result.name)
+            } catch {
+                result.status = .failed
+                result.error = JobErrorInfo(code: "UserError", message: (error as? any UserFacingError)?.message ?? String(describing: error))
+            }
         }
+        let fields = JobRecordFields(workspace: workspace, target: target)
         try records.modify(result.name) { entity, hidden in
             entity = entity.setting("status", .string(result.status.rawValue))
             if let error = result.error {
@@ -111,10 +142,14 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
             if let best = result.bestTrial { properties["best_child_run_id"] = .string(best) }
             if let value = result.bestMetricValue { properties["score"] = .string(JSONValue.formatDouble(value)) }
             entity = entity.setting("properties", .object(properties))
+            // Outputs keep their declared type and mode; `default` is the artifact store (./outputs, ./logs, user_logs).
             var outputs = entity["outputs"]?.objectValue ?? [:]
-            for name in result.outputs.keys {
-                outputs[name] = ["mode": "rw_mount", "type": "uri_folder",
-                                 "path": .string("azureml://datastores/workspaceartifactstore/ExperimentRun/dcid.\(result.name)/\(name)")]
+            outputs["default"] = fields.defaultOutput(job: result.name)
+            for name in result.outputs.keys where name != "artifacts" && name != "default" && outputs[name] == nil {
+                outputs[name] = fields.namedOutput(JobOutput(name: name, position: SourcePosition(file: "", line: 0, column: 0)), job: result.name)
+            }
+            for item in registered {
+                outputs[item.output] = (outputs[item.output] ?? [:]).setting("name", .string(item.name)).setting("version", .string(item.version))
             }
             entity = entity.setting("outputs", .object(outputs))
             var metrics: [String: JSONValue] = [:]
@@ -127,5 +162,15 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
                 .setting("run_tags", .object(result.run.tags.mapValues(JSONValue.string)))
                 .setting("artifacts", .array(result.run.artifacts.map(JSONValue.string)))
         }
+    }
+
+    /// Bills a command job's nodes: on a cluster, nodes above min_instances until idle scale-down.
+    private func recordUsage(_ result: JobResult, stored: JobRecords.Stored) throws {
+        guard let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:"), compute != "azureml:serverless" else { return }
+        let clock = try workspace.clock.offset()
+        let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
+        let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
+        try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
+                                                             end: result.endedAt.addingTimeInterval(clock), nodes: nodes, in: target)
     }
 }

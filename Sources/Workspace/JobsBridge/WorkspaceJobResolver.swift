@@ -33,6 +33,7 @@ public struct WorkspaceJobResolver: JobAssetResolver {
             }
         }
         if let reference = AssetReference.parse(path) {
+            if type.isModel { return try resolveModel(reference, type: type) }
             let stored = try assets.resolve(reference, expecting: .data, in: target)
             if stored.payload == nil, let remote = stored.entity["path"]?.stringValue, DatastoreStore.parse(remote) != nil {
                 let datastores = DatastoreStore(workspace: workspace)
@@ -44,13 +45,35 @@ public struct WorkspaceJobResolver: JobAssetResolver {
                 throw WorkspaceError.notSimulated("reading data asset \(stored.record.name):\(stored.record.version) from cloud storage (\(stored.entity["path"]?.stringValue ?? "remote path"))")
             }
             let url = try materialize(payload)
-            return ResolvedData(url: url, assetReference: "azureml:\(stored.record.name):\(stored.record.version)")
+            return ResolvedData(url: url, assetReference: exactReference(reference, stored))
         }
         if path.contains("://") {
             throw WorkspaceError.notSimulated("job inputs read from \(path.components(separatedBy: "://").first ?? "remote")://... storage; register the file as a data asset or use a local path")
         }
         let trimmed = path.hasPrefix("file:") ? String(path.dropFirst(5)) : path
         return ResolvedData(url: try pathGuard.resolve(trimmed, relativeTo: baseDirectory))
+    }
+
+    /// A model input (`type: mlflow_model | custom_model | triton_model`) names a registered model:
+    /// `azureml:name:version`, `azureml:name@latest` or `azureml://registries/<reg>/models/<name>/versions/<v>`.
+    /// Its files are written out once and the input is the model folder (or file).
+    func resolveModel(_ reference: AssetReference, type: JobInputType) throws -> ResolvedData {
+        if case .registry(_, let kind, _, _) = reference, kind != .model {
+            throw WorkspaceError.invalidArgument("a \(type.rawValue) input must name a model (azureml://registries/<registry>/models/<name>/versions/<v>), not a \(kind.displayName.lowercased())")
+        }
+        let stored = try assets.resolve(reference, expecting: .model, in: target)
+        guard let payload = stored.payload else {
+            throw WorkspaceError.notSimulated("reading model \(stored.record.name):\(stored.record.version) from cloud storage (\(stored.entity["path"]?.stringValue ?? "remote path"))")
+        }
+        return ResolvedData(url: try materialize(payload), assetReference: exactReference(reference, stored))
+    }
+
+    /// The reference with its version resolved: `azureml:name:3`, or the registry URI with `/versions/3`.
+    func exactReference(_ reference: AssetReference, _ stored: AssetStore.Stored) -> String {
+        if case .registry(let registry, let kind, let name, _) = reference {
+            return "azureml://registries/\(registry)/\(kind.pathSegment)/\(name)/versions/\(stored.record.version)"
+        }
+        return "azureml:\(stored.record.name):\(stored.record.version)"
     }
 
     public func resolveCode(_ code: String, baseDirectory: URL) throws -> URL {
