@@ -138,3 +138,89 @@ struct JobModelAndOutputTests {
         #expect(box.az("ml model list -n broken --query length(@) -o tsv").stdout == "0\n")
     }
 }
+
+/// `az ml job download`: the layout the SDK writes.
+@Suite("az ml job download")
+struct JobDownloadTests {
+    func read(_ box: AzSandbox, _ relative: String) -> String? {
+        try? String(contentsOf: box.work.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    func exists(_ box: AzSandbox, _ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: box.work.appendingPathComponent(relative).path)
+    }
+
+    @Test("default: artifacts/outputs, artifacts/logs and artifacts/user_logs; --output-name: named-outputs/<name>; --all: both")
+    func layout() throws {
+        let box = try AzSandbox()
+        try box.write("job.yml", """
+            command: >-
+              echo hello &&
+              echo acc=0.9 > outputs/metrics.txt && echo step 1 > logs/train.log &&
+              echo weights > ${{outputs.model}}/w.txt && echo 0.9 > ${{outputs.score}}
+            outputs:
+              model:
+              score:
+                type: uri_file
+            environment:
+              image: python
+            name: dl_job
+            """)
+        #expect(box.az("ml job create -f job.yml --query status -o tsv").stdout == "Completed\n")
+
+        #expect(box.az("ml job download -n dl_job --download-path plain").status == 0)
+        #expect(read(box, "plain/artifacts/outputs/metrics.txt") == "acc=0.9\n", "what the script wrote to ./outputs")
+        #expect(read(box, "plain/artifacts/logs/train.log") == "step 1\n", "what the script wrote to ./logs")
+        #expect(read(box, "plain/artifacts/user_logs/std_log.txt")?.contains("hello\n") == true)
+        #expect(!exists(box, "plain/named-outputs"), "named outputs only with --output-name or --all")
+        #expect(!exists(box, "plain/artifacts/outputs/model"), "named outputs are not default artifacts")
+
+        #expect(box.az("ml job download -n dl_job --output-name model -p one").status == 0)
+        #expect(read(box, "one/named-outputs/model/w.txt") == "weights\n")
+        #expect(!exists(box, "one/artifacts"))
+        #expect(box.az("ml job download -n dl_job --output-name score -p file").status == 0)
+        #expect(read(box, "file/named-outputs/score/score") == "0.9\n", "a uri_file output is a file inside its folder")
+        #expect(box.az("ml job download -n dl_job --output-name default -p def").status == 0)
+        #expect(read(box, "def/artifacts/outputs/metrics.txt") == "acc=0.9\n", "`default` is the artifact store")
+
+        #expect(box.az("ml job download -n dl_job --all -p every").status == 0)
+        #expect(read(box, "every/artifacts/outputs/metrics.txt") == "acc=0.9\n")
+        #expect(read(box, "every/named-outputs/model/w.txt") == "weights\n")
+        #expect(read(box, "every/named-outputs/score/score") == "0.9\n")
+        #expect(!exists(box, "every/named-outputs/artifacts"))
+
+        let unknown = box.az("ml job download -n dl_job --output-name modle -p x")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("has no output named 'modle'; its outputs are: model, score"), "\(unknown.stderr)")
+    }
+
+    @Test("a sweep downloads its best trial, and its own logs under hd-artifacts")
+    func sweep() throws {
+        let box = try AzSandbox()
+        try box.write("sweep.yml", """
+            type: sweep
+            name: dl_sweep
+            trial:
+              command: >-
+                mkdir -p $MLOPSLAB_RUN_DIR/metrics &&
+                echo "0 ${{search_space.x}} 0" > $MLOPSLAB_RUN_DIR/metrics/score &&
+                echo x=${{search_space.x}} > outputs/best.txt
+              environment:
+                image: python
+            search_space:
+              x:
+                type: choice
+                values: [1, 3, 2]
+            sampling_algorithm: grid
+            objective:
+              goal: maximize
+              primary_metric: score
+            limits:
+              max_total_trials: 3
+            """)
+        #expect(box.az("ml job create -f sweep.yml --query status -o tsv").stdout == "Completed\n")
+        #expect(box.az("ml job download -n dl_sweep -p out").status == 0)
+        #expect(read(box, "out/artifacts/outputs/best.txt") == "x=3\n", "the best trial's artifacts")
+        #expect(exists(box, "out/hd-artifacts/azureml-logs/hyperdrive.txt"), "the sweep's own logs")
+    }
+}
