@@ -83,6 +83,24 @@ struct JobAndLineageTests {
         #expect(error.contains("Image build failed"))
     }
 
+    @Test("a failed build shows in --stream, job stream and std_log: conda's UnsatisfiableError for a conda-level conflict")
+    func failedBuildIsStreamed() throws {
+        let box = try AzSandbox()
+        try box.write("conda.yml", "name: old\ndependencies:\n  - python=3.8\n  - scikit-learn=1.5.2\n  - pip\n")
+        try box.write("job.yml", "command: echo never\nenvironment:\n  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04\n  conda_file: conda.yml\nname: job_conda\n")
+        let streamed = box.az("ml job create -f job.yml --stream")
+        #expect(streamed.status == 1)
+        #expect(streamed.stdout.contains("======Starting Image Build on Serverless Compute======"), "\(streamed.stdout)")
+        #expect(streamed.stdout.contains("Solving environment: failed"))
+        #expect(streamed.stdout.contains("Package python conflicts for:\npython=3.8\nscikit-learn=1.5.2 -> python[version='>=3.9']"))
+        #expect(!streamed.stdout.contains("never"))
+        #expect(streamed.stderr.contains("Exception : ") && streamed.stderr.contains("UnsatisfiableError"), "\(streamed.stderr)")
+        #expect(box.az("ml job stream -n job_conda").stdout.contains("UnsatisfiableError: The following specifications were found to be incompatible with each other:"))
+        #expect(box.az("ml job download -n job_conda -p dl").status == 0)
+        let log = try String(contentsOf: box.work.appendingPathComponent("dl/artifacts/user_logs/std_log.txt"), encoding: .utf8)
+        #expect(log.contains("Solving environment: failed"))
+    }
+
     @Test("unknown references and computes are refused at submit time")
     func badReferences() throws {
         let box = try AzSandbox()

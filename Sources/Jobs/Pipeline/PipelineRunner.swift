@@ -107,6 +107,9 @@ struct PipelineRunner {
         DispatchQueue.global().async {
             let result = runner.run(run, cancellation: cancellation)
             self.log(sandbox, plan.info.name, "Completing processing run id \(child.name) (\(result.status.rawValue)).")
+            if result.status == .failed, let error = result.error {
+                self.log(sandbox, plan.info.name, "Step \(step.name) failed: \(error.message)")
+            }
             switch result.status {
             case .completed:
                 if step.component.isDeterministic { reuse.save(key, job: child.name) }
