@@ -144,6 +144,77 @@ struct JobAndLineageTests {
 
 @Suite("Pipelines with registered components, and crash recovery")
 struct PipelineAndRecoveryTests {
+    @Test("a model from a pipeline step traces back through the step's record: data version, environment, code, upstream steps")
+    func pipelineLineage() throws {
+        let box = try AzSandbox()
+        try box.write("raw.csv", "x,y\n1,2\n")
+        #expect(box.az("ml data create -n raw -v 1 -p raw.csv -t uri_file -o none").status == 0)
+        #expect(box.az("ml environment create -n env1 --image python -o none").status == 0)
+        try box.write("src/train.sh", "cat \"$1/clean.csv\" && printf 'flavors:\\n  sklearn:\\n    pickled_model: model.pkl\\n' > \"$2/MLmodel\" && echo \"lr=$3\" > \"$2/model.pkl\"\n")
+        try box.write("pipeline.yml", """
+            type: pipeline
+            name: pipe_lin
+            experiment_name: lineage
+            inputs:
+              raw:
+                type: uri_file
+                path: azureml:raw@latest
+            outputs:
+              final:
+                type: mlflow_model
+                name: pipemodel
+            jobs:
+              prep:
+                command: cp ${{inputs.data}} ${{outputs.clean}}/clean.csv
+                environment: azureml:env1@latest
+                inputs:
+                  data: ${{parent.inputs.raw}}
+                outputs:
+                  clean:
+                    type: uri_folder
+                    name: cleandata
+              train:
+                command: sh train.sh ${{inputs.clean}} ${{outputs.model}} ${{inputs.lr}}
+                code: ./src
+                environment: azureml:env1@latest
+                inputs:
+                  clean: ${{parent.jobs.prep.outputs.clean}}
+                  lr: 0.1
+                outputs:
+                  model: ${{parent.outputs.final}}
+            """)
+        let run = box.az("ml job create -f pipeline.yml --query status -o tsv")
+        #expect(run.stdout == "Completed\n", "\(run.stderr)")
+
+        // The child records keep what they ran with.
+        let prep = try #require(JSONValue.parse(box.az("ml job show -n pipe_lin_prep").stdout))
+        #expect(prep["inputs"]?["data"] == ["mode": "ro_mount", "path": "azureml:raw:1", "type": "uri_file"])
+        #expect(prep["environment"] == "azureml:env1:1")
+        #expect(prep["command"] == "cp ${{inputs.data}} ${{outputs.clean}}/clean.csv")
+        let train = try #require(JSONValue.parse(box.az("ml job show -n pipe_lin_train").stdout))
+        #expect(train["inputs"]?["clean"]?["path"] == "azureml://jobs/pipe_lin_prep/outputs/clean")
+        #expect(train["inputs"]?["lr"] == "0.1")
+        #expect(train["code"]?.stringValue?.contains("/codes/") == true)
+
+        // Named outputs: the step's is registered from the step, the pipeline's names the step that wrote it.
+        #expect(box.az("ml data show -n cleandata -v 1 --query type -o tsv").stdout == "uri_folder\n")
+        #expect(box.az("ml model show -n pipemodel -v 1 --query job_name -o tsv").stdout == "pipe_lin_train\n")
+
+        let console = CapturingConsole()
+        let context = CommandContext(home: StateHome(url: box.home), console: console, inRepl: false)
+        try CommandContext.$current.withValue(context) {
+            var command = try LineageCommand.parseAsRoot(["model:pipemodel:1"])
+            try command.run()
+        }
+        let tree = console.output
+        #expect(tree.contains("├── job:pipe_lin_train (command, Completed, experiment lineage)"), "\(tree)")
+        #expect(tree.contains("input from output 'clean' of job:pipe_lin_prep (command, Completed"), "\(tree)")
+        #expect(tree.contains("input data:raw:1 (uri_file)"), "\(tree)")
+        #expect(tree.contains("environment: azureml:env1:1 (requested as azureml:env1@latest)"))
+        #expect(tree.contains("code: sha256:"))
+        #expect(tree.contains("parent job: pipe_lin"))
+    }
+
     @Test("a pipeline step uses a registered component by azureml:name@latest and passes data to the next step")
     func registeredComponent() throws {
         let box = try AzSandbox()
