@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a pipeline's steps as child jobs: each step starts once the steps it reads from completed
 /// (independent steps run at the same time, up to four), outputs pass to later steps, a failed step stops
-/// its dependants (and, unless `continue_on_step_failure`, every other step), and unchanged deterministic
+/// its dependants (and, with `continue_on_step_failure: false`, every other step), and unchanged deterministic
 /// steps are reused.
 struct PipelineRunner {
     let runner: CommandRunner
@@ -92,7 +92,7 @@ struct PipelineRunner {
     }
 
     /// Runs one step on its own thread; a failure stops the running siblings unless
-    /// `continue_on_step_failure` is set.
+    /// `continue_on_step_failure` is true (the default).
     private func start(_ step: PlannedStep, inputs: [String: RunInputValue], key: String, plan: PipelinePlan, sandbox: JobSandbox,
                        board: StepBoard, cancellation: JobCancellation, wakeUp: DispatchSemaphore) {
         let child = childInfo(plan, step)
