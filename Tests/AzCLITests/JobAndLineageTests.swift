@@ -101,6 +101,35 @@ struct JobAndLineageTests {
         #expect(log.contains("Solving environment: failed"))
     }
 
+    @Test("job show: data inputs as {mode, path, type} at their resolved version, literals as strings, the environment's exact version")
+    func jobJSONShapes() throws {
+        let box = try AzSandbox()
+        try box.write("d.csv", "a\n1\n")
+        #expect(box.az("ml data create -n mydata -v 1 -p d.csv -t uri_file -o none").status == 0)
+        for _ in 1...3 { _ = box.az("ml environment create -n env --image python:3.\(Int.random(in: 0...1_000_000)) -o none") }
+        try box.write("job.yml", """
+            command: cat ${{inputs.d}} ${{inputs.e}}
+            inputs:
+              d:
+                type: uri_file
+                path: azureml:mydata@latest
+              e:
+                type: uri_file
+                path: azureml:mydata:1
+                mode: download
+              n: 5
+            environment: azureml:env@latest
+            name: shaped
+            """)
+        #expect(box.az("ml job create -f job.yml -o none").status == 0)
+        let job = try #require(JSONValue.parse(box.az("ml job show -n shaped").stdout))
+        #expect(job["inputs"]?["d"] == ["mode": "ro_mount", "path": "azureml:mydata:1", "type": "uri_file"])
+        #expect(job["inputs"]?["e"]?["mode"] == "download")
+        #expect(job["inputs"]?["n"] == "5")
+        #expect(job["environment"] == "azureml:env:3", "the version @latest resolved to, not the label")
+        #expect(box.az(words: ["ml", "job", "list", "--query", "[?inputs.d.path=='azureml:mydata:1'].name", "-o", "tsv"]).stdout == "shaped\n")
+    }
+
     @Test("unknown references and computes are refused at submit time")
     func badReferences() throws {
         let box = try AzSandbox()
@@ -251,6 +280,8 @@ struct PipelineAndRecoveryTests {
         #expect(run.stdout == "Completed\n", "\(run.stderr)")
         let children = box.az("ml job list --parent-job-name pipe_one --query length(@) -o tsv")
         #expect(children.stdout == "2\n")
+        #expect(box.az("ml job show -n pipe_one --query jobs.write.component -o tsv").stdout == "azureml:writer:1\n", "the version @latest resolved to")
+        #expect(box.az("ml job show -n pipe_one_write --query component -o tsv").stdout == "azureml:writer:1\n")
         #expect(box.az("ml job list --query [].name -o tsv").stdout == "pipe_one\n")
     }
 }
