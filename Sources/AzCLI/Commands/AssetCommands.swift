@@ -19,6 +19,12 @@ enum AssetCommands {
         return (version, label)
     }
 
+    /// The built-in `azureml` registry holds curated environments only here.
+    static func refuseBuiltInRegistry(_ kind: AssetKind, _ invocation: AzInvocation) throws {
+        guard kind != .environment, invocation.string("--registry-name") == Workspace.builtInRegistry else { return }
+        throw WorkspaceError.notSimulated("the \(kind.displayName.lowercased())s of the azureml registry (only its curated environments are built in)")
+    }
+
     static func specs(_ kind: AssetKind, group: String) -> [AzCommandSpec] {
         let noun = kind.displayName.lowercased()
         return [
@@ -26,6 +32,7 @@ enum AssetCommands {
                 AzOption.name(required: true), AzOption.version, AzOption.label, AzOption.registry,
             ]) { invocation in
                 let name = try invocation.require("--name")
+                try refuseBuiltInRegistry(kind, invocation)
                 let selection = try selector(invocation, required: kind != .environment && kind != .component)
                 if kind == .environment, let curated = try EnvironmentCommands.curated(name: name, version: selection.version, label: selection.label, invocation: invocation) {
                     return .json(curated)
@@ -38,6 +45,10 @@ enum AssetCommands {
             ]) { invocation in
                 let name = invocation.string("--name")
                 let limit = try invocation.int("--max-results")
+                if kind == .environment, let curated = EnvironmentCommands.curatedList(name: name, invocation: invocation) {
+                    return .value(.array(limit.map { Array(curated.prefix($0)) } ?? curated), table: listView(named: name != nil))
+                }
+                try refuseBuiltInRegistry(kind, invocation)
                 let items = try AssetStore(workspace: invocation.workspace()).list(kind, name: name, filter: invocation.archiveFilter(), limit: limit, in: invocation.target())
                 return .value(.array(items), table: listView(named: name != nil))
             },
