@@ -20,6 +20,13 @@ struct CommandRunner: Sendable {
         status(name, .notStarted)
         status(name, .queued)
         if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil, reason: cancellation.reason) }
+        do {
+            try resolver.checkComputeReady(run.info.compute)
+        } catch {
+            JobSandbox.append("\(error)\n", to: sandbox.stdLog)
+            sink.record(.log(job: name, text: "\(error)\n"))
+            return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: nil, outputs: [:])
+        }
         status(name, .preparing)
         let outputs: [String: URL]
         let commandLine: String

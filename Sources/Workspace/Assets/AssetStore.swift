@@ -140,7 +140,7 @@ public struct AssetStore: Sendable {
             guard let field = patch.path.first, ["description", "tags", "stage", "properties"].contains(field) else {
                 throw WorkspaceError.failed("(UserError) Only description, tags, stage and properties can be updated on an existing \(kind.displayName.lowercased()) version; '\(patch.path.joined(separator: "."))' is immutable. Register a new version instead.")
             }
-            entity = try patch.apply(to: entity)
+            entity = try patch.stringifyingTags.apply(to: entity)
         }
         if let id = stored.record.id {
             let previous = JSONValue.parse(stored.record.body)?["internal"]?.objectValue ?? [:]

@@ -164,13 +164,21 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         }
     }
 
-    /// Bills a command job's nodes: on a cluster, nodes above min_instances until idle scale-down.
+    /// Bills a command job's nodes: on a cluster, nodes above min_instances until idle scale-down; on serverless
+    /// compute, its instance_count nodes of its instance_type for the time it ran (a job that never ran costs nothing).
     private func recordUsage(_ result: JobResult, stored: JobRecords.Stored) throws {
-        guard let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:"), compute != "azureml:serverless" else { return }
+        guard let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:") else { return }
         let clock = try workspace.clock.offset()
-        let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
         let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
+        let end = result.endedAt.addingTimeInterval(clock)
+        if compute == "azureml:serverless" {
+            guard let started = result.startedAt else { return }
+            try ServerlessUsage(workspace: workspace).record(job: result.name, instanceType: stored.entity["resources"]?["instance_type"]?.stringValue,
+                                                             nodes: nodes, start: started.addingTimeInterval(clock), end: end, in: target)
+            return
+        }
+        let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
         try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
-                                                             end: result.endedAt.addingTimeInterval(clock), nodes: nodes, in: target)
+                                                             end: end, nodes: nodes, in: target)
     }
 }

@@ -116,6 +116,29 @@ public struct WorkspaceJobResolver: JobAssetResolver {
         _ = try ComputeStore(workspace: workspace).show(name, in: target)
     }
 
+    /// Serverless jobs run on the VM size `resources.instance_type` names: it must be one of the SKU table's sizes.
+    public func checkResources(_ resources: JobResources, compute: String?) throws {
+        guard let instanceType = resources.instanceType, Self.isServerless(compute) else { return }
+        guard SKUCatalogue.size(named: instanceType) != nil else {
+            throw WorkspaceError.invalidArgument("Instance type '\(instanceType)' is not a VM size serverless compute offers in this simulated region; use one of: \(SKUCatalogue.sizes.map(\.name).joined(separator: ", ")).")
+        }
+    }
+
+    /// A job on a compute instance that is not Running never starts: it fails when it leaves Queued.
+    public func checkComputeReady(_ compute: String?) throws {
+        guard let compute, !Self.isServerless(compute), compute.lowercased() != "local" else { return }
+        let name = compute.hasPrefix("azureml:") ? String(compute.dropFirst("azureml:".count)) : compute
+        guard let entity = try? ComputeStore(workspace: workspace).show(name, in: target),
+              entity["type"]?.stringValue == "computeinstance", let state = entity["state"]?.stringValue, state != "Running" else { return }
+        throw WorkspaceError.failed("(UserError) Compute instance '\(name)' is \(state), so the job cannot run on it. Start it with `az ml compute start -n \(name)` and submit the job again, or run it on a cluster or serverless compute.")
+    }
+
+    /// Whether the job runs on serverless compute (no compute, `serverless` or `azureml:serverless`).
+    static func isServerless(_ compute: String?) -> Bool {
+        guard let compute else { return true }
+        return ["serverless", "azureml:serverless"].contains(compute.lowercased())
+    }
+
     public func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws {
         switch environment {
         case .registered(let reference)?:
