@@ -79,6 +79,12 @@ struct CommandRunner: Sendable {
         case .ended(let termination):
             status(name, .finalizing)
             if termination.statusCode == 0 {
+                do {
+                    try resolver.registerOutputs(job: name, declared: run.info.outputs, outputs: outputs)
+                } catch {
+                    JobSandbox.append("\(error)\n", to: sandbox.stdLog)
+                    return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: startedAt, outputs: outputs)
+                }
                 return finish(run, status: .completed, error: nil, startedAt: startedAt, outputs: outputs)
             }
             let message = Self.failureMessage(command: run.command, termination: termination, log: sandbox.stdLog)

@@ -49,6 +49,11 @@ public protocol JobAssetResolver: Sendable {
     /// instance); the run then ends Failed with the error's message and never starts.
     func checkComputeReady(_ compute: String?) throws
 
+    /// Called while a job is `Finalizing`, after its work succeeded: registers the outputs declared with `name:`
+    /// (and `version:`) from the files at `outputs[name]`, as Azure does before the job completes. Throwing fails the
+    /// job with the error's message.
+    func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws
+
     /// Checks at submit time that the environment reference exists (`azureml:name:version`, `@latest`,
     /// curated names) or that an inline environment's files exist; throw when not.
     func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws
@@ -92,4 +97,7 @@ extension JobAssetResolver {
 
     /// Every compute is ready.
     public func checkComputeReady(_ compute: String?) throws {}
+
+    /// Nothing is registered.
+    public func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws {}
 }

@@ -88,6 +88,12 @@ struct PipelineRunner {
         }
         log(sandbox, name, "Finishing experiment: no runs left and nothing to schedule.")
         status(name, .finalizing)
+        do {
+            try runner.resolver.registerOutputs(job: name, declared: plan.info.outputs, outputs: outputs)
+        } catch {
+            log(sandbox, name, "\(error)")
+            return finish(plan, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: startedAt, outputs: outputs)
+        }
         return finish(plan, status: .completed, error: nil, startedAt: startedAt, outputs: outputs)
     }
 

@@ -1,4 +1,3 @@
-import CLICore
 import Foundation
 import Jobs
 
@@ -24,9 +23,6 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         self.streamedJob = streamedJob
         self.onLog = onLog
     }
-
-    /// Folder holding every job's sandbox (as `JobService.jobsRoot`).
-    var jobsRoot: URL { workspace.home.appendingPathComponent("jobs", isDirectory: true) }
 
     /// Storage failures seen while recording (reported after the run).
     public var recordingProblems: [String] {
@@ -97,8 +93,7 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
             for (key, value) in topLevel.entity { entity[key] = value }
             lineage = topLevel.lineage
         }
-        var hidden: [String: JSONValue] = ["sandbox": .string(info.sandbox.path), "lineage": lineage, "runner_pid": .int(Int64(ChildProcess.currentPid)),
-                                           "declared_outputs": .array(info.outputs.map { JobOutputRegistration.Declared($0).json })]
+        var hidden: [String: JSONValue] = ["sandbox": .string(info.sandbox.path), "lineage": lineage, "runner_pid": .int(Int64(ChildProcess.currentPid))]
         for (key, value) in extraInternal { hidden[key] = value }
         try records.create(entity: .object(entity), internal: .object(hidden), parent: info.parentName, at: now)
     }
@@ -114,21 +109,7 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
     }
 
     private func finished(_ result: JobResult) throws {
-        var result = result
-        let stored = try? records.find(result.name)
-        if let stored, stored.entity["type"]?.stringValue == "command" { try recordUsage(result, stored: stored) }
-        // Finalizing: a completed job's named outputs are registered; a registration that fails fails the job.
-        var registered: [JobOutputRegistration.Registered] = []
-        if result.status == .completed, let body = stored.flatMap({ JSONValue.parse($0.record.body) }) {
-            let declared = (body["internal"]?["declared_outputs"]?.arrayValue ?? []).compactMap(JobOutputRegistration.Declared.init(json:))
-            do {
-                registered = try JobOutputRegistration(workspace: workspace, target: target, jobsRoot: jobsRoot)
-                    .register(declared, outputs: result.outputs, job: result.name)
-            } catch {
-                result.status = .failed
-                result.error = JobErrorInfo(code: "UserError", message: (error as? any UserFacingError)?.message ?? String(describing: error))
-            }
-        }
+        if let stored = try? records.find(result.name), stored.entity["type"]?.stringValue == "command" { try recordUsage(result, stored: stored) }
         let fields = JobRecordFields(workspace: workspace, target: target)
         try records.modify(result.name) { entity, hidden in
             entity = entity.setting("status", .string(result.status.rawValue))
@@ -147,9 +128,6 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
             outputs["default"] = fields.defaultOutput(job: result.name)
             for name in result.outputs.keys where name != "artifacts" && name != "default" && outputs[name] == nil {
                 outputs[name] = fields.namedOutput(JobOutput(name: name, position: SourcePosition(file: "", line: 0, column: 0)), job: result.name)
-            }
-            for item in registered {
-                outputs[item.output] = (outputs[item.output] ?? [:]).setting("name", .string(item.name)).setting("version", .string(item.version))
             }
             entity = entity.setting("outputs", .object(outputs))
             var metrics: [String: JSONValue] = [:]

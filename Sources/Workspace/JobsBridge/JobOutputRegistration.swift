@@ -11,39 +11,6 @@ struct JobOutputRegistration: Sendable {
     /// Folder holding every job's sandbox: an output's files live under `<jobsRoot>/<job>/outputs/<name>`.
     let jobsRoot: URL
 
-    /// One declared output as kept in the job record.
-    struct Declared: Sendable, Equatable {
-        var name: String
-        var type: JobInputType
-        var assetName: String?
-        var assetVersion: String?
-
-        init(name: String, type: JobInputType, assetName: String?, assetVersion: String?) {
-            self.name = name
-            self.type = type
-            self.assetName = assetName
-            self.assetVersion = assetVersion
-        }
-
-        init(_ output: JobOutput) {
-            self.init(name: output.name, type: output.type, assetName: output.assetName, assetVersion: output.assetVersion)
-        }
-
-        /// The record's form: `{name, type, asset_name, asset_version}`.
-        var json: JSONValue {
-            var fields: [String: JSONValue] = ["name": .string(name), "type": .string(type.rawValue)]
-            if let assetName { fields["asset_name"] = .string(assetName) }
-            if let assetVersion { fields["asset_version"] = .string(assetVersion) }
-            return .object(fields)
-        }
-
-        /// Reads the record's form back (nil when damaged).
-        init?(json: JSONValue) {
-            guard let name = json["name"]?.stringValue, let type = json["type"]?.stringValue.flatMap(JobInputType.init(rawValue:)) else { return nil }
-            self.init(name: name, type: type, assetName: json["asset_name"]?.stringValue, assetVersion: json["asset_version"]?.stringValue)
-        }
-    }
-
     /// What was registered for one output.
     struct Registered: Sendable, Equatable {
         var output: String
@@ -55,7 +22,7 @@ struct JobOutputRegistration: Sendable {
     /// Registers every declared output that has an asset name and files on disk. `job` is the job that
     /// declared them; the files may have been written by one of its steps (a pipeline output), and a model
     /// then names that step's job. Throws the first registration that fails (the job then fails).
-    func register(_ declared: [Declared], outputs: [String: URL], job: String) throws -> [Registered] {
+    func register(_ declared: [JobOutput], outputs: [String: URL], job: String) throws -> [Registered] {
         var registered: [Registered] = []
         for output in declared {
             guard let assetName = output.assetName else { continue }
@@ -83,7 +50,7 @@ struct JobOutputRegistration: Sendable {
         return registered
     }
 
-    private func registerData(_ url: URL, output: Declared, name: String, writer: String) throws -> JSONValue {
+    private func registerData(_ url: URL, output: JobOutput, name: String, writer: String) throws -> JSONValue {
         let stored = try workspace.blobs.store(url)
         switch (output.type, stored.isFolder) {
         case (.uriFile, true):

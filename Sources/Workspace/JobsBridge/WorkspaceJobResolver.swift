@@ -133,6 +133,21 @@ public struct WorkspaceJobResolver: JobAssetResolver {
         throw WorkspaceError.failed("(UserError) Compute instance '\(name)' is \(state), so the job cannot run on it. Start it with `az ml compute start -n \(name)` and submit the job again, or run it on a cluster or serverless compute.")
     }
 
+    /// Registers a finishing job's named outputs (models with `job_name`, data assets) and records in the job's
+    /// `outputs` the name and version each was registered as.
+    public func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws {
+        guard declared.contains(where: { $0.assetName != nil }) else { return }
+        let jobsRoot = workspace.home.appendingPathComponent("jobs", isDirectory: true)
+        let registered = try JobOutputRegistration(workspace: workspace, target: target, jobsRoot: jobsRoot).register(declared, outputs: outputs, job: job)
+        try? JobRecords(workspace: workspace, target: target).modify(job) { entity, _ in
+            var fields = entity["outputs"]?.objectValue ?? [:]
+            for item in registered {
+                fields[item.output] = (fields[item.output] ?? [:]).setting("name", .string(item.name)).setting("version", .string(item.version))
+            }
+            entity = entity.setting("outputs", .object(fields))
+        }
+    }
+
     /// Whether the job runs on serverless compute (no compute, `serverless` or `azureml:serverless`).
     static func isServerless(_ compute: String?) -> Bool {
         guard let compute else { return true }
