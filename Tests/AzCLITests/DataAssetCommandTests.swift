@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AzCLI
+import Workspace
 
 @Suite("az ml data")
 struct DataAssetCommandTests {
@@ -185,5 +186,39 @@ struct ModelCommandTests {
         #expect(box.az("ml model download -n m -v 1 -p downloads").status == 0)
         #expect(try String(contentsOf: box.work.appendingPathComponent("downloads/m/mlflow-model/model.pkl"), encoding: .utf8) == "pickled")
         #expect(box.az("ml model update -n m -v 1 --stage Production --query stage -o tsv").stdout == "Production\n")
+    }
+}
+
+@Suite("The built-in azureml registry")
+struct BuiltInRegistryTests {
+    @Test("environment list agrees with show: --registry-name azureml lists the curated environments, -n AzureML-x lists it")
+    func listMatchesShow() throws {
+        let box = try AzSandbox()
+        let names = box.az("ml environment list --registry-name azureml --query [].name -o tsv")
+        #expect(names.status == 0, "\(names.stderr)")
+        #expect(names.stdout.split(separator: "\n").contains("sklearn-1.5"))
+        #expect(names.stdout.split(separator: "\n").count == CuratedEnvironments.all.count)
+        #expect(box.az("ml environment show --registry-name azureml -n sklearn-1.5 -l latest --query version -o tsv").stdout == "22\n")
+        #expect(box.az("ml environment list --registry-name azureml -n sklearn-1.5 --query [].version -o tsv").stdout == "22\n")
+        #expect(box.az("ml environment list --registry-name azureml --max-results 2 --query length(@) -o tsv").stdout == "2\n")
+        let workspace = box.az("ml environment list -n AzureML-sklearn-1.5 --query [].[name,version] -o tsv")
+        #expect(workspace.stdout == "AzureML-sklearn-1.5\t22\n", "\(workspace.stderr)")
+        #expect(box.az("ml environment show -n AzureML-sklearn-1.5 --query version -o tsv").stdout == "22\n")
+        #expect(box.az("ml environment list -n AzureML-nothing --query length(@) -o tsv").stdout == "0\n")
+        let table = box.az("ml environment list --registry-name azureml -o table").stdout
+        #expect(table.hasPrefix("Name"), "\(table)")
+        #expect(table.contains("sklearn-1.5") && table.contains("22"))
+    }
+
+    @Test("the azureml registry is read-only, and its other assets are not simulated yet")
+    func readOnly() throws {
+        let box = try AzSandbox()
+        let create = box.az("ml environment create -n mine --image python --registry-name azureml")
+        #expect(create.status == 1)
+        #expect(create.stderr.contains("Registry 'azureml' is published by Microsoft and is read-only"), "\(create.stderr)")
+        let models = box.az("ml model list --registry-name azureml")
+        #expect(models.status == 1)
+        #expect(models.stderr.contains("not simulated yet: the models of the azureml registry"), "\(models.stderr)")
+        #expect(box.az("ml data list --registry-name nope").stderr.contains("Registry 'nope' was not found"))
     }
 }

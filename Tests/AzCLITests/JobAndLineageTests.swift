@@ -83,6 +83,53 @@ struct JobAndLineageTests {
         #expect(error.contains("Image build failed"))
     }
 
+    @Test("a failed build shows in --stream, job stream and std_log: conda's UnsatisfiableError for a conda-level conflict")
+    func failedBuildIsStreamed() throws {
+        let box = try AzSandbox()
+        try box.write("conda.yml", "name: old\ndependencies:\n  - python=3.8\n  - scikit-learn=1.5.2\n  - pip\n")
+        try box.write("job.yml", "command: echo never\nenvironment:\n  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04\n  conda_file: conda.yml\nname: job_conda\n")
+        let streamed = box.az("ml job create -f job.yml --stream")
+        #expect(streamed.status == 1)
+        #expect(streamed.stdout.contains("======Starting Image Build on Serverless Compute======"), "\(streamed.stdout)")
+        #expect(streamed.stdout.contains("Solving environment: failed"))
+        #expect(streamed.stdout.contains("Package python conflicts for:\npython=3.8\nscikit-learn=1.5.2 -> python[version='>=3.9']"))
+        #expect(!streamed.stdout.contains("never"))
+        #expect(streamed.stderr.contains("Exception : ") && streamed.stderr.contains("UnsatisfiableError"), "\(streamed.stderr)")
+        #expect(box.az("ml job stream -n job_conda").stdout.contains("UnsatisfiableError: The following specifications were found to be incompatible with each other:"))
+        #expect(box.az("ml job download -n job_conda -p dl").status == 0)
+        let log = try String(contentsOf: box.work.appendingPathComponent("dl/artifacts/user_logs/std_log.txt"), encoding: .utf8)
+        #expect(log.contains("Solving environment: failed"))
+    }
+
+    @Test("job show: data inputs as {mode, path, type} at their resolved version, literals as strings, the environment's exact version")
+    func jobJSONShapes() throws {
+        let box = try AzSandbox()
+        try box.write("d.csv", "a\n1\n")
+        #expect(box.az("ml data create -n mydata -v 1 -p d.csv -t uri_file -o none").status == 0)
+        for _ in 1...3 { _ = box.az("ml environment create -n env --image python:3.\(Int.random(in: 0...1_000_000)) -o none") }
+        try box.write("job.yml", """
+            command: cat ${{inputs.d}} ${{inputs.e}}
+            inputs:
+              d:
+                type: uri_file
+                path: azureml:mydata@latest
+              e:
+                type: uri_file
+                path: azureml:mydata:1
+                mode: download
+              n: 5
+            environment: azureml:env@latest
+            name: shaped
+            """)
+        #expect(box.az("ml job create -f job.yml -o none").status == 0)
+        let job = try #require(JSONValue.parse(box.az("ml job show -n shaped").stdout))
+        #expect(job["inputs"]?["d"] == ["mode": "ro_mount", "path": "azureml:mydata:1", "type": "uri_file"])
+        #expect(job["inputs"]?["e"]?["mode"] == "download")
+        #expect(job["inputs"]?["n"] == "5")
+        #expect(job["environment"] == "azureml:env:3", "the version @latest resolved to, not the label")
+        #expect(box.az(words: ["ml", "job", "list", "--query", "[?inputs.d.path=='azureml:mydata:1'].name", "-o", "tsv"]).stdout == "shaped\n")
+    }
+
     @Test("unknown references and computes are refused at submit time")
     func badReferences() throws {
         let box = try AzSandbox()
@@ -126,6 +173,77 @@ struct JobAndLineageTests {
 
 @Suite("Pipelines with registered components, and crash recovery")
 struct PipelineAndRecoveryTests {
+    @Test("a model from a pipeline step traces back through the step's record: data version, environment, code, upstream steps")
+    func pipelineLineage() throws {
+        let box = try AzSandbox()
+        try box.write("raw.csv", "x,y\n1,2\n")
+        #expect(box.az("ml data create -n raw -v 1 -p raw.csv -t uri_file -o none").status == 0)
+        #expect(box.az("ml environment create -n env1 --image python -o none").status == 0)
+        try box.write("src/train.sh", "cat \"$1/clean.csv\" && printf 'flavors:\\n  sklearn:\\n    pickled_model: model.pkl\\n' > \"$2/MLmodel\" && echo \"lr=$3\" > \"$2/model.pkl\"\n")
+        try box.write("pipeline.yml", """
+            type: pipeline
+            name: pipe_lin
+            experiment_name: lineage
+            inputs:
+              raw:
+                type: uri_file
+                path: azureml:raw@latest
+            outputs:
+              final:
+                type: mlflow_model
+                name: pipemodel
+            jobs:
+              prep:
+                command: cp ${{inputs.data}} ${{outputs.clean}}/clean.csv
+                environment: azureml:env1@latest
+                inputs:
+                  data: ${{parent.inputs.raw}}
+                outputs:
+                  clean:
+                    type: uri_folder
+                    name: cleandata
+              train:
+                command: sh train.sh ${{inputs.clean}} ${{outputs.model}} ${{inputs.lr}}
+                code: ./src
+                environment: azureml:env1@latest
+                inputs:
+                  clean: ${{parent.jobs.prep.outputs.clean}}
+                  lr: 0.1
+                outputs:
+                  model: ${{parent.outputs.final}}
+            """)
+        let run = box.az("ml job create -f pipeline.yml --query status -o tsv")
+        #expect(run.stdout == "Completed\n", "\(run.stderr)")
+
+        // The child records keep what they ran with.
+        let prep = try #require(JSONValue.parse(box.az("ml job show -n pipe_lin_prep").stdout))
+        #expect(prep["inputs"]?["data"] == ["mode": "ro_mount", "path": "azureml:raw:1", "type": "uri_file"])
+        #expect(prep["environment"] == "azureml:env1:1")
+        #expect(prep["command"] == "cp ${{inputs.data}} ${{outputs.clean}}/clean.csv")
+        let train = try #require(JSONValue.parse(box.az("ml job show -n pipe_lin_train").stdout))
+        #expect(train["inputs"]?["clean"]?["path"] == "azureml://jobs/pipe_lin_prep/outputs/clean")
+        #expect(train["inputs"]?["lr"] == "0.1")
+        #expect(train["code"]?.stringValue?.contains("/codes/") == true)
+
+        // Named outputs: the step's is registered from the step, the pipeline's names the step that wrote it.
+        #expect(box.az("ml data show -n cleandata -v 1 --query type -o tsv").stdout == "uri_folder\n")
+        #expect(box.az("ml model show -n pipemodel -v 1 --query job_name -o tsv").stdout == "pipe_lin_train\n")
+
+        let console = CapturingConsole()
+        let context = CommandContext(home: StateHome(url: box.home), console: console, inRepl: false)
+        try CommandContext.$current.withValue(context) {
+            var command = try LineageCommand.parseAsRoot(["model:pipemodel:1"])
+            try command.run()
+        }
+        let tree = console.output
+        #expect(tree.contains("├── job:pipe_lin_train (command, Completed, experiment lineage)"), "\(tree)")
+        #expect(tree.contains("input from output 'clean' of job:pipe_lin_prep (command, Completed"), "\(tree)")
+        #expect(tree.contains("input data:raw:1 (uri_file)"), "\(tree)")
+        #expect(tree.contains("environment: azureml:env1:1 (requested as azureml:env1@latest)"))
+        #expect(tree.contains("code: sha256:"))
+        #expect(tree.contains("parent job: pipe_lin"))
+    }
+
     @Test("a pipeline step uses a registered component by azureml:name@latest and passes data to the next step")
     func registeredComponent() throws {
         let box = try AzSandbox()
@@ -162,6 +280,8 @@ struct PipelineAndRecoveryTests {
         #expect(run.stdout == "Completed\n", "\(run.stderr)")
         let children = box.az("ml job list --parent-job-name pipe_one --query length(@) -o tsv")
         #expect(children.stdout == "2\n")
+        #expect(box.az("ml job show -n pipe_one --query jobs.write.component -o tsv").stdout == "azureml:writer:1\n", "the version @latest resolved to")
+        #expect(box.az("ml job show -n pipe_one_write --query component -o tsv").stdout == "azureml:writer:1\n")
         #expect(box.az("ml job list --query [].name -o tsv").stdout == "pipe_one\n")
     }
 }

@@ -104,7 +104,8 @@ import Primitives
         #expect(!harness.sink.statuses(of: "bad_env").contains(.running))
         let buildLog = try String(contentsOf: JobSandbox(jobsRoot: harness.jobsRoot, name: "bad_env").environmentLog, encoding: .utf8)
         #expect(buildLog == "ERROR: No matching distribution found for scikit-lern\n")
-        #expect(harness.log("bad_env").isEmpty)
+        #expect(harness.log("bad_env") == "ERROR: No matching distribution found for scikit-lern\n", "a failed build's log is the job's log too (and streamed)")
+        #expect(harness.sink.events.contains(.log(job: "bad_env", text: "ERROR: No matching distribution found for scikit-lern\n")))
     }
 
     @Test func unknownComputeIsReportedWhereItIsWritten() throws {

@@ -53,12 +53,15 @@ import Testing
         #expect(executionLog.contains("Submitting 1 runs, first five are: make:pipe_make"))
     }
 
-    @Test func failedStepStopsItsDependants() throws {
+    /// `continue_on_step_failure: false`: a failure cancels the running siblings and nothing else starts.
+    @Test func failedStepStopsItsDependantsAndWithFalseItsSiblings() throws {
         let harness = try EngineHarness()
         defer { harness.folder.cleanUp() }
         let marks = harness.folder.url.appendingPathComponent("marks").path
         let result = try harness.run("""
         type: pipeline
+        settings:
+          continue_on_step_failure: false
         jobs:
           first:
             command: for i in $(seq 300); do [ -e \(marks)/independent ] && break; sleep 0.1; done; echo broken; exit 2
@@ -118,23 +121,45 @@ import Testing
         #expect(result.status == .completed, "\(harness.log("wide_a"))")
     }
 
-    @Test func continueOnStepFailureRunsIndependentSteps() throws {
+    /// By default (`continue_on_step_failure` true, as the current pipeline YAML reference says) the steps that do
+    /// not depend on the failed one keep running, and start, to the end; its dependants never run.
+    @Test func byDefaultIndependentStepsContinueAfterAFailure() throws {
         let harness = try EngineHarness()
         defer { harness.folder.cleanUp() }
+        let marks = harness.folder.url.appendingPathComponent("marks").path
         let result = try harness.run("""
         type: pipeline
-        settings:
-          continue_on_step_failure: true
         jobs:
           first:
-            command: exit 1
+            command: sleep 0.2; mkdir -p \(marks) && touch \(marks)/failed && exit 1
             environment: azureml:env:1
-          independent:
-            command: echo independent
+            outputs:
+              out:
+          dependant:
+            command: ls ${{inputs.x}}
             environment: azureml:env:1
+            inputs:
+              x: ${{parent.jobs.first.outputs.out}}
+          running:
+            command: for i in $(seq 100); do [ -e \(marks)/failed ] && break; sleep 0.05; done; echo still running
+            environment: azureml:env:1
+          later:
+            command: echo later
+            environment: azureml:env:1
+            inputs:
+              x: ${{parent.jobs.running.outputs.artifacts}}
         """, name: "cont")
         #expect(result.status == .failed)
-        #expect(harness.sink.result(of: "cont_independent")?.status == .completed)
+        #expect(result.error?.message.contains("Failed nodes: /first") == true)
+        #expect(harness.sink.result(of: "cont_running")?.status == .completed)
+        #expect(harness.sink.result(of: "cont_later")?.status == .completed, "a step that starts after the failure still runs")
+        #expect(harness.sink.result(of: "cont_dependant")?.status == .canceled)
+        #expect(!harness.sink.statuses(of: "cont_dependant").contains(.running))
+
+        let explicit = try JobSpecParser.parseJob(yaml: "type: pipeline\nsettings:\n  continue_on_step_failure: true\njobs:\n  a:\n    command: echo\n", file: "p.yml")
+        let unset = try JobSpecParser.parseJob(yaml: "type: pipeline\njobs:\n  a:\n    command: echo\n", file: "p.yml")
+        guard case .pipeline(let withTrue) = explicit.spec, case .pipeline(let withDefault) = unset.spec else { Issue.record("not pipelines"); return }
+        #expect(withTrue.settings.continueOnStepFailure && withDefault.settings.continueOnStepFailure)
     }
 
     @Test func unchangedDeterministicStepsAreReused() throws {

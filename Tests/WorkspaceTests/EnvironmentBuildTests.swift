@@ -45,6 +45,36 @@ struct EnvironmentBuildTests {
         #expect(version.log.contains { $0.contains("from versions: 1.21.6, 1.22.0, 1.23.5") })
     }
 
+    @Test("conda specs that cannot be installed together fail as conda fails: Solving environment: failed, UnsatisfiableError")
+    func condaConflict() throws {
+        let result = builder.build(EnvironmentSpecification(image: "python", condaDependencies: ["python=3.8", "scikit-learn=1.5.2", "pip"],
+                                                            source: "conda_file"))
+        let failure = try #require(result.failure)
+        #expect(result.log.contains("Solving environment: failed"), "\(result.log)")
+        #expect(!result.log.contains("Solving environment: done"))
+        #expect(result.log.contains("UnsatisfiableError: The following specifications were found to be incompatible with each other:"))
+        let section = try #require(result.log.firstIndex(of: "Package python conflicts for:"))
+        #expect(Array(result.log[(section + 1)...].prefix(2)) == ["python=3.8", "scikit-learn=1.5.2 -> python[version='>=3.9']"])
+        #expect(!result.log.contains { $0.contains("Pip subprocess error") || $0.contains("ResolutionImpossible") }, "not a pip failure")
+        #expect(failure.contains("UnsatisfiableError"))
+        #expect(failure.contains("Image build failed"))
+
+        let packages = builder.build(EnvironmentSpecification(image: "python", condaDependencies: ["python=3.10", "tensorflow=2.16.1", "numpy=2.1.3"]))
+        #expect(packages.log.contains("Package numpy conflicts for:"), "\(packages.log)")
+        #expect(packages.log.contains("tensorflow=2.16.1 -> numpy[version='<2.0.0,>=1.23.5']"))
+        #expect(packages.log.contains("numpy=2.1.3"))
+    }
+
+    @Test("the same conflict in the pip section stays a pip failure; a conda-level Python the pip section cannot use is pip's")
+    func pipSectionConflictIsPips() throws {
+        let result = builder.build(EnvironmentSpecification(image: "python", condaDependencies: ["python=3.8", "pip"], pipDependencies: ["scikit-learn==1.5.2"]))
+        #expect(result.failure != nil)
+        #expect(result.log.contains("Solving environment: done"))
+        #expect(result.log.contains("Pip subprocess error:"))
+        #expect(result.log.contains { $0.contains("ResolutionImpossible") })
+        #expect(!result.log.contains { $0.contains("UnsatisfiableError") })
+    }
+
     @Test("the python version limits what resolves")
     func python() {
         let old = builder.build(EnvironmentSpecification(image: "python", condaDependencies: ["python=3.8"], pipDependencies: ["numpy"]))

@@ -19,6 +19,12 @@ enum AssetCommands {
         return (version, label)
     }
 
+    /// The built-in `azureml` registry holds curated environments only here.
+    static func refuseBuiltInRegistry(_ kind: AssetKind, _ invocation: AzInvocation) throws {
+        guard kind != .environment, invocation.string("--registry-name") == Workspace.builtInRegistry else { return }
+        throw WorkspaceError.notSimulated("the \(kind.displayName.lowercased())s of the azureml registry (only its curated environments are built in)")
+    }
+
     static func specs(_ kind: AssetKind, group: String) -> [AzCommandSpec] {
         let noun = kind.displayName.lowercased()
         return [
@@ -26,6 +32,7 @@ enum AssetCommands {
                 AzOption.name(required: true), AzOption.version, AzOption.label, AzOption.registry,
             ]) { invocation in
                 let name = try invocation.require("--name")
+                try refuseBuiltInRegistry(kind, invocation)
                 let selection = try selector(invocation, required: kind != .environment && kind != .component)
                 if kind == .environment, let curated = try EnvironmentCommands.curated(name: name, version: selection.version, label: selection.label, invocation: invocation) {
                     return .json(curated)
@@ -35,9 +42,19 @@ enum AssetCommands {
             AzCommandSpec("ml \(group) list", "List \(noun)s in a workspace or registry.", options: [
                 AzOption(["--name", "-n"], "Name of the \(noun); lists all its versions when given."),
                 AzOption.maxResults, AzOption.includeArchived, AzOption.archivedOnly, AzOption.registry,
-            ]) { invocation in
+            ] + (kind == .model ? [AzOption(["--stage", "-s"], "Only the model versions in this stage (Development, Production, Archived, ...).")] : [])) { invocation in
                 let name = invocation.string("--name")
                 let limit = try invocation.int("--max-results")
+                if kind == .environment, let curated = EnvironmentCommands.curatedList(name: name, invocation: invocation) {
+                    return .value(.array(limit.map { Array(curated.prefix($0)) } ?? curated), table: listView(named: name != nil))
+                }
+                try refuseBuiltInRegistry(kind, invocation)
+                if kind == .model, let stage = invocation.string("--stage") {
+                    // The stage is mutable (`update --stage`), so every version is looked at, then the limit applies.
+                    let all = try AssetStore(workspace: invocation.workspace()).list(kind, name: name, filter: invocation.archiveFilter(), limit: nil, in: invocation.target())
+                    let staged = all.filter { $0["stage"]?.stringValue?.caseInsensitiveCompare(stage) == .orderedSame }
+                    return .value(.array(limit.map { Array(staged.prefix($0)) } ?? staged), table: listView(named: name != nil))
+                }
                 let items = try AssetStore(workspace: invocation.workspace()).list(kind, name: name, filter: invocation.archiveFilter(), limit: limit, in: invocation.target())
                 return .value(.array(items), table: listView(named: name != nil))
             },

@@ -16,6 +16,22 @@ enum EnvironmentCommands {
         return CuratedEnvironments.entity(curated, registryStyle: registry == "azureml")
     }
 
+    /// Curated environments for `list`, consistent with `show`: every one with `--registry-name azureml` (registry
+    /// names, `sklearn-1.5`), or one with `-n AzureML-sklearn-1.5` in a workspace. Nil when the listing is not of
+    /// curated environments.
+    static func curatedList(name: String?, invocation: AzInvocation) -> [JSONValue]? {
+        let registry = invocation.string("--registry-name")
+        if registry == Workspace.builtInRegistry {
+            let chosen = name.map { wanted in CuratedEnvironments.all.filter { $0 == CuratedEnvironments.find(wanted) } } ?? CuratedEnvironments.all
+            return chosen.map { curated in
+                let entity = CuratedEnvironments.entity(curated, registryStyle: true)
+                return name == nil ? entity.setting("latest version", .string(curated.version)) : entity
+            }
+        }
+        guard registry == nil, let name, name.hasPrefix("AzureML-") else { return nil }
+        return CuratedEnvironments.find(name).map { [CuratedEnvironments.entity($0, registryStyle: false)] } ?? []
+    }
+
     static let specs: [AzCommandSpec] = [
         AzCommandSpec("ml environment create", "Create an environment.", options: [
             AzOption.file, AzOption.name, AzOption.version,

@@ -100,16 +100,15 @@ enum JobCommands {
             try service(invocation).0.cancel(try invocation.require("--name"), wait: !invocation.flag("--no-wait"))
             return .nothing
         },
-        AzCommandSpec("ml job download", "Download a job's logs and outputs.", options: [
+        AzCommandSpec("ml job download", "Download a finished job's logs and default artifacts (<path>/artifacts), or named outputs (<path>/named-outputs/<name>).", options: [
             AzOption.name(required: true), AzOption(["--download-path", "-p"], "Folder to download into (default: the working folder)."),
-            AzOption(["--output-name"], "A named output to download (default: logs and the default artifacts)."),
-            AzOption(["--all"], "Download every output and the logs.", arity: .flag),
-        ]) { invocation in
+            AzOption(["--output-name"], "A named output to download into named-outputs/<name> (default: the logs and default artifacts, into artifacts/)."),
+            AzOption(["--all"], "Download the logs and default artifacts and every named output.", arity: .flag),
+        ], examples: ["az ml job download -n my_job --download-path ./job-files", "az ml job download -n my_job --output-name model -p ./out"]) { invocation in
             let records = try service(invocation).1
             let name = try invocation.require("--name")
             let destination = invocation.localURL(invocation.string("--download-path") ?? ".")
-            let written = try JobDownload(records: records).download(name, output: invocation.string("--output-name"), all: invocation.flag("--all"), to: destination)
-            for path in written { invocation.emit("Downloading \(path.lastPathComponent) to \(path.path)\n") }
+            _ = try JobDownload(records: records).download(name, output: invocation.string("--output-name"), all: invocation.flag("--all"), to: destination)
             return .nothing
         },
         AzCommandSpec("ml job archive", "Archive a job.", options: [AzOption.name(required: true)]) { invocation in

@@ -83,7 +83,7 @@ enum OnlineDeploymentCommands {
                 var next = current
                 if let document {
                     let request = try OnlineDeploymentRequest(document: document, endpointName: endpointName)
-                    let size = SKUCatalogue.size(named: request.instanceType) ?? SKUCatalogue.sizes[2]
+                    let size = SKUCatalogue.size(named: request.instanceType) ?? SKUCatalogue.defaultVMSize
                     next = request.entity(endpoint: endpointName, size: size, target: target)
                 } else {
                     for text in invocation.strings("--set") { next = try JSONPatch.parse(text).apply(to: next) }

@@ -8,8 +8,8 @@ import Workspace
 public struct CostCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "cost",
-        abstract: "Report cost per compute and online deployment over simulated time (nodes billed × hours × SKU price).",
-        discussion: "Clusters bill min_instances nodes even when idle; compute instances bill while Running; online deployments bill instance_count × instance_type for as long as they exist. Move time with `mlopslab clock advance 7d`."
+        abstract: "Report cost per compute, serverless jobs and online deployments over simulated time (nodes billed × hours × SKU price).",
+        discussion: "Clusters bill min_instances nodes even when idle; compute instances bill while Running; serverless jobs bill instance_count × resources.instance_type for their run time; online deployments bill instance_count × instance_type for as long as they exist. Move time with `mlopslab clock advance 7d`."
     )
 
     @Option(name: [.customShort("g"), .customLong("resource-group")], help: "Resource group (default: the configured one).")
@@ -28,14 +28,14 @@ public struct CostCommand: ParsableCommand {
         let workspace = try Workspace(home: context.home.url)
         let target = try workspace.target(group: resourceGroup, workspace: workspaceName)
         let now = try workspace.clock.now()
-        let report = CostReport.workspace(computes: try ComputeStore(workspace: workspace).billingHistory(in: target),
-                                          deployments: try DeploymentBilling(workspace: workspace).history(in: target), now: now)
+        let computes = try ComputeStore(workspace: workspace).billingHistory(in: target) + ServerlessUsage(workspace: workspace).history(in: target)
+        let report = CostReport.workspace(computes: computes, deployments: try DeploymentBilling(workspace: workspace).history(in: target), now: now)
         if json {
             let lines: [JSONValue] = report.lines.map { line in
                 ["resource": .string(line.resource), "type": .string(line.type), "size": .string(line.size), "tier": .string(line.tier),
                  "node_hours": .double((line.nodeHours * 100).rounded() / 100), "cost_usd": .double((line.costUSD * 100).rounded() / 100), "note": .string(line.note)]
             }
-            let daily = CostReport.hourlyRunRate(try ComputeStore(workspace: workspace).billingHistory(in: target).map(\.billing), at: now) * 24
+            let daily = CostReport.hourlyRunRate(computes.map(\.billing), at: now) * 24
             context.console.write(JSONValue.object(["as_of": .string(SimulatedClock.isoString(now)), "resources": .array(lines),
                                                     "run_rate_usd_per_day": .double((daily * 100).rounded() / 100),
                                                     "total_usd": .double((report.totalUSD * 100).rounded() / 100)]).prettyPrinted() + "\n")
@@ -58,7 +58,7 @@ public struct CostCommand: ParsableCommand {
         context.console.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         for row in rows { context.console.line(line(row)) }
         context.console.line(String(format: "Total: $%.2f", report.totalUSD))
-        let daily = CostReport.hourlyRunRate(try ComputeStore(workspace: workspace).billingHistory(in: target).map(\.billing), at: now) * 24
+        let daily = CostReport.hourlyRunRate(computes.map(\.billing), at: now) * 24
         context.console.line(String(format: "Run rate now: $%.2f per day (what is billed at this moment, for 24 hours)", daily))
     }
 }

@@ -20,6 +20,13 @@ struct CommandRunner: Sendable {
         status(name, .notStarted)
         status(name, .queued)
         if isCancelRequested(sandbox, cancellation, run.cancelMarkers) { return canceled(run, startedAt: nil, reason: cancellation.reason) }
+        do {
+            try resolver.checkComputeReady(run.info.compute)
+        } catch {
+            JobSandbox.append("\(error)\n", to: sandbox.stdLog)
+            sink.record(.log(job: name, text: "\(error)\n"))
+            return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: nil, outputs: [:])
+        }
         status(name, .preparing)
         let outputs: [String: URL]
         let commandLine: String
@@ -30,9 +37,7 @@ struct CommandRunner: Sendable {
             let inputValues = try InputMaterializer.materialize(run.inputs, into: sandbox)
             outputs = try InputMaterializer.createOutputs(run.outputs, in: sandbox)
             try InputMaterializer.copyCode(run.codeFolder, includes: run.additionalIncludes, into: sandbox.workingDirectory)
-            try resolver.prepareEnvironment(run.environment, baseDirectory: run.baseDirectory) { line in
-                JobSandbox.append(line.hasSuffix("\n") ? line : line + "\n", to: sandbox.environmentLog)
-            }
+            try prepareEnvironment(run, sandbox: sandbox)
             commandLine = Self.render(run.command, inputs: inputValues, outputs: outputs, jobName: name, searchValues: run.searchValues)
         } catch {
             let message = "\(error)"
@@ -74,10 +79,37 @@ struct CommandRunner: Sendable {
         case .ended(let termination):
             status(name, .finalizing)
             if termination.statusCode == 0 {
+                do {
+                    try resolver.registerOutputs(job: name, declared: run.info.outputs, outputs: outputs)
+                } catch {
+                    JobSandbox.append("\(error)\n", to: sandbox.stdLog)
+                    return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: startedAt, outputs: outputs)
+                }
                 return finish(run, status: .completed, error: nil, startedAt: startedAt, outputs: outputs)
             }
             let message = Self.failureMessage(command: run.command, termination: termination, log: sandbox.stdLog)
             return finish(run, status: .failed, error: JobErrorInfo(code: "UserError", message: message), startedAt: startedAt, outputs: outputs)
+        }
+    }
+
+    /// Builds the environment, keeping its log in `system_logs/environment_build_log.txt`. When the build
+    /// fails, its log also goes to the job's log and stream (as Azure streams the image build section), so
+    /// `job stream`, `--stream` and `user_logs/std_log.txt` show why the job never ran.
+    private func prepareEnvironment(_ run: CommandRun, sandbox: JobSandbox) throws {
+        var lines: [String] = []
+        do {
+            try resolver.prepareEnvironment(run.environment, baseDirectory: run.baseDirectory) { line in
+                let text = line.hasSuffix("\n") ? line : line + "\n"
+                lines.append(text)
+                JobSandbox.append(text, to: sandbox.environmentLog)
+            }
+        } catch {
+            if !lines.isEmpty {
+                let text = lines.joined()
+                JobSandbox.append(text, to: sandbox.stdLog)
+                sink.record(.log(job: run.info.name, text: text))
+            }
+            throw error
         }
     }
 

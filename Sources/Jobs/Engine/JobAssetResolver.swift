@@ -42,6 +42,18 @@ public protocol JobAssetResolver: Sendable {
     /// Checks the compute target at submit time (`azureml:cpu-cluster`, `serverless`, `local`); throw when unknown.
     func checkCompute(_ compute: String?) throws
 
+    /// Checks `resources:` at submit time (for example that `instance_type` names a known VM size); throw when not.
+    func checkResources(_ resources: JobResources, compute: String?) throws
+
+    /// Called when the run leaves `Queued`: throws when the compute cannot run it now (a stopped compute
+    /// instance); the run then ends Failed with the error's message and never starts.
+    func checkComputeReady(_ compute: String?) throws
+
+    /// Called while a job is `Finalizing`, after its work succeeded: registers the outputs declared with `name:`
+    /// (and `version:`) from the files at `outputs[name]`, as Azure does before the job completes. Throwing fails the
+    /// job with the error's message.
+    func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws
+
     /// Checks at submit time that the environment reference exists (`azureml:name:version`, `@latest`,
     /// curated names) or that an inline environment's files exist; throw when not.
     func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws
@@ -79,4 +91,13 @@ public struct RunAccessRequest: Sendable, Equatable {
 extension JobAssetResolver {
     /// No access rules: every input may be read and nothing is added to the environment.
     public func authorizeRun(_ request: RunAccessRequest) throws -> [String: String] { [:] }
+
+    /// Any resources are accepted.
+    public func checkResources(_ resources: JobResources, compute: String?) throws {}
+
+    /// Every compute is ready.
+    public func checkComputeReady(_ compute: String?) throws {}
+
+    /// Nothing is registered.
+    public func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws {}
 }

@@ -52,25 +52,18 @@ public final class JobEngine: Sendable {
             for issue in issues where !unique.contains(issue) { unique.append(issue) }
             throw JobSpecError.schema(entity: spec.entityName, file: file, issues: unique)
         }
+        // Inputs as the record shows them: data inputs by the version they resolved to (`azureml:name@latest`
+        // is recorded as `azureml:name:2`), so lineage says which data the job really read.
+        let recorded = plan.recordInfo.inputs
         var inputs: [String: String] = [:]
-        let declared: [JobInput]
-        switch spec {
-        case .command(let command): declared = command.inputs
-        case .pipeline(let pipeline): declared = pipeline.inputs
-        case .sweep(let sweep): declared = sweep.inputs
-        }
-        for input in declared {
-            switch input.value {
-            case .literal(let text), .binding(let text): inputs[input.name] = text
-            case .data(_, let path, _): inputs[input.name] = path
+        var references: [String] = []
+        for (name, input) in recorded.sorted(by: { $0.key < $1.key }) {
+            switch input {
+            case .literal(let text): inputs[name] = text
+            case .data(_, let path, _):
+                inputs[name] = path
+                if path.hasPrefix("azureml:") { references.append(path) }
             }
-        }
-        // A label (`azureml:name@latest`) is recorded as the version it resolved to, so lineage says which
-        // data the job really read.
-        let references = declared.compactMap { input -> String? in
-            guard case .data(let type, let path, _) = input.value, path.hasPrefix("azureml:") else { return nil }
-            guard path.contains("@") else { return path }
-            return (try? resolver.resolveData(path, type: type, baseDirectory: submission.baseDirectory))?.assetReference ?? path
         }
         var stepOrder: [String] = []
         var codeFolder: URL?
@@ -79,11 +72,7 @@ public final class JobEngine: Sendable {
         case .command(let run): codeFolder = run.codeFolder
         case .sweep(let sweepPlan): codeFolder = sweepPlan.trialTemplate.codeFolder
         }
-        let codeHash = codeFolder.map { folder -> String in
-            var hasher = SHA256Hasher()
-            hasher.updateContent(of: folder)
-            return hasher.finalizeHex()
-        }
+        let codeHash = codeFolder.map(CodeHash.of)
         return PreparedJob(name: name, displayName: context.displayName, experimentName: context.experimentName,
                            type: spec.typeName, compute: spec.metadata.compute, spec: spec, warnings: submission.job.warnings,
                            sandbox: sandbox.root, inputs: inputs, assetReferences: references, stepOrder: stepOrder, codeHash: codeHash, plan: plan)

@@ -32,9 +32,27 @@ public struct JobRecordInfo: Sendable, Equatable {
     public var sandbox: URL
     /// For sweep trials: the sampled hyperparameters (`search_space` name → value).
     public var parameters: [String: String]
+    /// The inputs as resolved at submit time (asset versions, earlier steps' outputs, literals).
+    public var inputs: [String: RecordedInput]
+    /// The declared outputs (type, mode, and the asset `name`/`version` to register on completion).
+    public var outputs: [JobOutput]
+    /// The command with its `${{...}}` bindings (command jobs, pipeline steps, sweep trials).
+    public var command: String?
+    /// The environment as written (registered reference or inline image/conda file).
+    public var environment: EnvironmentReference?
+    /// SHA-256 of the `code:` folder's content, when the job has one.
+    public var codeHash: String?
+    /// The component a pipeline step runs (`azureml:train:1`), when it is registered.
+    public var component: String?
+    /// `resources.instance_type` when given (serverless jobs are billed for it).
+    public var instanceType: String?
+    /// `resources.instance_count` (1 unless given).
+    public var instanceCount: Int
 
     public init(name: String, displayName: String, experimentName: String, type: String, parentName: String?, compute: String?, sandbox: URL,
-                parameters: [String: String] = [:]) {
+                parameters: [String: String] = [:], inputs: [String: RecordedInput] = [:], outputs: [JobOutput] = [],
+                command: String? = nil, environment: EnvironmentReference? = nil, codeHash: String? = nil, component: String? = nil,
+                instanceType: String? = nil, instanceCount: Int = 1) {
         self.name = name
         self.displayName = displayName
         self.experimentName = experimentName
@@ -43,6 +61,14 @@ public struct JobRecordInfo: Sendable, Equatable {
         self.compute = compute
         self.sandbox = sandbox
         self.parameters = parameters
+        self.inputs = inputs
+        self.outputs = outputs
+        self.command = command
+        self.environment = environment
+        self.codeHash = codeHash
+        self.component = component
+        self.instanceType = instanceType
+        self.instanceCount = instanceCount
     }
 }
 

@@ -25,10 +25,13 @@ struct JobPlanner {
         checkCompute(metadata.compute, position: metadata.position(of: "compute", file: file), field: "compute", issues: &issues)
         checkEnvironment(spec.environment, base: baseDirectory, field: "environment", position: metadata.position(of: "environment", file: file), issues: &issues)
         let code = resolveCode(spec.code, base: baseDirectory, field: "code", position: metadata.position(of: "code", file: file), issues: &issues)
+        checkResources(spec.resources, compute: metadata.compute, position: metadata.position(of: "resources", file: file), field: "resources", issues: &issues)
         var inputs: [String: RunInputValue] = [:]
+        var recorded: [String: RecordedInput] = [:]
         for input in spec.inputs {
-            if let value = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
-                inputs[input.name] = value
+            if let resolved = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
+                inputs[input.name] = resolved.value
+                recorded[input.name] = resolved.record
             }
         }
         checkCommandBindings(spec.command, position: spec.commandPosition, field: "command",
@@ -36,7 +39,10 @@ struct JobPlanner {
                              searchSpace: nil, issues: &issues)
         checkOutputs(spec.outputs, prefix: "outputs", issues: &issues)
         let info = JobRecordInfo(name: identity.name, displayName: identity.displayName, experimentName: identity.experimentName,
-                                 type: "command", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name))
+                                 type: "command", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name),
+                                 inputs: recorded, outputs: spec.outputs, command: spec.command, environment: spec.environment,
+                                 codeHash: code.map(CodeHash.of), instanceType: spec.resources.instanceType,
+                                 instanceCount: spec.resources.instanceCount)
         var run = CommandRun(info: info, command: spec.command, codeFolder: code, additionalIncludes: [],
                              environment: spec.environment, environmentVariables: spec.environmentVariables,
                              inputs: inputs, outputs: runOutputs(spec.outputs, jobName: identity.name),
@@ -65,6 +71,14 @@ struct JobPlanner {
         }
     }
 
+    func checkResources(_ resources: JobResources, compute: String?, position: SourcePosition, field: String, issues: inout [SchemaIssue]) {
+        do {
+            try resolver.checkResources(resources, compute: compute)
+        } catch {
+            issues.append(SchemaIssue(.invalidField, field: "\(field).instance_type", "\(error)", at: position))
+        }
+    }
+
     func checkEnvironment(_ environment: EnvironmentReference?, base: URL, field: String, position: SourcePosition, issues: inout [SchemaIssue]) {
         do {
             try resolver.checkEnvironment(environment, baseDirectory: base)
@@ -89,11 +103,17 @@ struct JobPlanner {
         return nil
     }
 
+    /// An input resolved at submit time: what the run reads, and what the job record shows.
+    struct ResolvedRunInput {
+        var value: RunInputValue
+        var record: RecordedInput
+    }
+
     /// A command job's or trial's input: literals and data only (bindings belong to pipeline steps).
-    func resolveInput(_ input: JobInput, field: String, base: URL, issues: inout [SchemaIssue]) -> RunInputValue? {
+    func resolveInput(_ input: JobInput, field: String, base: URL, issues: inout [SchemaIssue]) -> ResolvedRunInput? {
         switch input.value {
         case .literal(let text):
-            return .literal(text)
+            return ResolvedRunInput(value: .literal(text), record: .literal(text))
         case .binding(let text):
             issues.append(SchemaIssue(.invalidField, field: field, "\(text) can only be used in a pipeline step's inputs.", at: input.position))
             return nil
@@ -106,10 +126,11 @@ struct JobPlanner {
         }
     }
 
-    func resolveData(type: JobInputType, path: String, mode: JobDataMode?, field: String, base: URL, position: SourcePosition, issues: inout [SchemaIssue]) -> RunInputValue? {
+    func resolveData(type: JobInputType, path: String, mode: JobDataMode?, field: String, base: URL, position: SourcePosition, issues: inout [SchemaIssue]) -> ResolvedRunInput? {
         do {
             let resolved = try resolver.resolveData(path, type: type, baseDirectory: base)
-            return .data(type: type, source: resolved.url, mode: mode)
+            return ResolvedRunInput(value: .data(type: type, source: resolved.url, mode: mode),
+                                    record: .data(type: type, path: resolved.assetReference ?? path, mode: mode))
         } catch let error as JobsError {
             if case .missingPath = error {
                 issues.append(SchemaIssue(.missingFile, field: "\(field).path", "No such file or directory: \(base.appendingPathComponent(path).standardizedFileURL.path)", at: position))

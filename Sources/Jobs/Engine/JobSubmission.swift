@@ -37,7 +37,7 @@ public struct PreparedJob: Sendable {
     public let warnings: [SchemaIssue]
     /// The job's folder (created when it runs).
     public let sandbox: URL
-    /// Input name → the value or reference as submitted (for the job JSON and lineage).
+    /// Input name → the literal value, or the data path with asset versions resolved (for the job JSON and lineage).
     public let inputs: [String: String]
     /// Registered assets the job reads (`azureml:name:version`), for lineage.
     public let assetReferences: [String]
@@ -49,19 +49,21 @@ public struct PreparedJob: Sendable {
 
     /// The record the engine creates for the job itself when it runs (`.created`), so a caller can
     /// record the job before handing it to another process.
-    public var recordInfo: JobRecordInfo {
-        switch plan {
-        case .command(let run): return run.info
-        case .pipeline(let pipeline): return pipeline.info
-        case .sweep(let sweep): return sweep.info
-        }
-    }
+    public var recordInfo: JobRecordInfo { plan.recordInfo }
 }
 
 enum JobPlan: Sendable {
     case command(CommandRun)
     case pipeline(PipelinePlan)
     case sweep(SweepPlan)
+
+    var recordInfo: JobRecordInfo {
+        switch self {
+        case .command(let run): return run.info
+        case .pipeline(let pipeline): return pipeline.info
+        case .sweep(let sweep): return sweep.info
+        }
+    }
 }
 
 /// Generates Azure-style job names (`adjective_noun_suffix`).

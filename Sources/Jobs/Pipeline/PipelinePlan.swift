@@ -26,6 +26,12 @@ struct PlannedStep: Sendable {
     /// Steps whose outputs this step reads.
     var dependencies: [String]
     var baseDirectory: URL
+    /// The step's inputs as its child job record shows them (asset versions, earlier steps' outputs, literals).
+    var recordedInputs: [String: RecordedInput] = [:]
+    /// The step's outputs with their types and, when given, the asset name and version to register.
+    var declaredOutputs: [JobOutput] = []
+    /// SHA-256 of the step's code folder, for lineage.
+    var codeHash: String?
 }
 
 /// A pipeline ready to run: steps in dependency order.

@@ -4,9 +4,11 @@ extension JobPlanner {
     func planPipeline(_ spec: PipelineJobSpec, identity: Identity, issues: inout [SchemaIssue]) -> PipelinePlan {
         let metadata = spec.metadata
         var pipelineInputs: [String: RunInputValue] = [:]
+        var pipelineRecords: [String: RecordedInput] = [:]
         for input in spec.inputs {
-            if let value = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
-                pipelineInputs[input.name] = value
+            if let resolved = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
+                pipelineInputs[input.name] = resolved.value
+                pipelineRecords[input.name] = resolved.record
             }
         }
         checkOutputs(spec.outputs, prefix: "outputs", issues: &issues)
@@ -33,7 +35,9 @@ extension JobPlanner {
             }
             checkCompute(compute, position: computeSource.position, field: computeSource.field, issues: &issues)
             checkEnvironment(component.environment, base: loaded.base, field: "\(field).environment", position: component.commandPosition, issues: &issues)
+            checkResources(component.resources, compute: compute, position: step.keyPositions["resources"] ?? step.position, field: "\(field).resources", issues: &issues)
             var inputs: [String: StepInputSource] = [:]
+            var recorded: [String: RecordedInput] = [:]
             var dependencies: [String] = []
             for input in step.inputs {
                 let inputField = "\(field).inputs.\(input.name)"
@@ -56,6 +60,7 @@ extension JobPlanner {
                     case .parentInput(let name):
                         if let value = pipelineInputs[name] {
                             inputs[input.name] = .value(value)
+                            recorded[input.name] = pipelineRecords[name]
                         } else if !spec.inputs.contains(where: { $0.name == name }) {
                             issues.append(SchemaIssue(.invalidField, field: inputField, "\(expression): the pipeline has no input '\(name)'; its inputs: \(Self.list(Set(spec.inputs.map(\.name)))).", at: input.position))
                         }
@@ -75,20 +80,23 @@ extension JobPlanner {
                         }
                         let type = declared.type.isData ? declared.type : .uriFolder
                         inputs[input.name] = .stepOutput(step: other, output: output, type: type)
+                        recorded[input.name] = .data(type: type, path: "azureml://jobs/\(identity.name)_\(other)/outputs/\(output)", mode: nil)
                         if !dependencies.contains(other) { dependencies.append(other) }
                     default:
                         issues.append(SchemaIssue(.invalidField, field: inputField, "\(expression) is not valid in a step input; use ${{parent.inputs.<name>}} or ${{parent.jobs.<step>.outputs.<name>}}.", at: input.position))
                     }
                     continue
                 }
-                if let value = resolveInput(input, field: inputField, base: baseDirectory, issues: &issues) {
-                    inputs[input.name] = .value(value)
+                if let resolved = resolveInput(input, field: inputField, base: baseDirectory, issues: &issues) {
+                    inputs[input.name] = .value(resolved.value)
+                    recorded[input.name] = resolved.record
                 }
             }
             let optionalInBlocks = BindingScanner.inputsInOptionalBlocks(component.command)
             for declared in component.inputs where inputs[declared.name] == nil {
                 if let defaultValue = declared.defaultValue {
                     inputs[declared.name] = .value(.literal(defaultValue))
+                    recorded[declared.name] = .literal(defaultValue)
                 } else if !declared.optional && !optionalInBlocks.contains(declared.name)
                             && !step.inputs.contains(where: { $0.name == declared.name }) {
                     issues.append(SchemaIssue(.missingField, field: "\(field).inputs.\(declared.name)", "The component's required input '\(declared.name)' is not given.", at: step.position))
@@ -109,12 +117,20 @@ extension JobPlanner {
             }
             var pipelineOutputs: [String: String] = [:]
             var outputs: [RunOutput] = component.outputs.map { RunOutput(name: $0.name, type: $0.type, fileName: nil) }
+            var declaredOutputs: [JobOutput] = component.outputs.map { JobOutput(name: $0.name, type: $0.type, position: $0.position) }
             for output in step.outputs {
                 let outputField = "\(field).outputs.\(output.name)"
                 if output.name == "artifacts" || output.name == "default" { continue }
                 if component.output(named: output.name) == nil {
                     issues.append(SchemaIssue(.invalidField, field: outputField, "The component has no output named '\(output.name)'; its outputs: \(Self.list(Set(component.outputs.map(\.name)))).", at: output.position))
                     continue
+                }
+                if output.binding == nil, let index = declaredOutputs.firstIndex(where: { $0.name == output.name }) {
+                    // A step may name its output to register it (`{type: mlflow_model, name: m}`) and give its mode.
+                    declaredOutputs[index].assetName = output.assetName
+                    declaredOutputs[index].assetVersion = output.assetVersion
+                    declaredOutputs[index].mode = output.mode
+                    if output.type != .uriFolder { declaredOutputs[index].type = output.type }
                 }
                 if let binding = output.binding {
                     guard case .parentOutput(let name)? = BindingScanner.wholeTarget(binding) else {
@@ -147,7 +163,8 @@ extension JobPlanner {
                 component: component, componentReference: loaded.reference, code: code, includes: includes,
                 inputs: inputs, outputs: outputs, pipelineOutputs: pipelineOutputs, compute: compute,
                 environmentVariables: environmentVariables, timeoutSeconds: step.timeoutSeconds,
-                forceRerun: step.forceRerun ?? spec.settings.forceRerun, dependencies: dependencies, baseDirectory: loaded.base))
+                forceRerun: step.forceRerun ?? spec.settings.forceRerun, dependencies: dependencies, baseDirectory: loaded.base,
+                recordedInputs: recorded, declaredOutputs: declaredOutputs, codeHash: code.map(CodeHash.of)))
         }
         let ordered: [PlannedStep]
         switch StepOrdering.order(planned.map { ($0.name, $0.dependencies) }) {
@@ -162,7 +179,7 @@ extension JobPlanner {
         }
         let info = JobRecordInfo(name: identity.name, displayName: identity.displayName, experimentName: identity.experimentName,
                                  type: "pipeline", parentName: nil, compute: spec.settings.defaultCompute ?? metadata.compute,
-                                 sandbox: sandbox(identity.name))
+                                 sandbox: sandbox(identity.name), inputs: pipelineRecords, outputs: spec.outputs)
         return PipelinePlan(info: info, settings: spec.settings, steps: ordered)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a pipeline's steps as child jobs: each step starts once the steps it reads from completed
 /// (independent steps run at the same time, up to four), outputs pass to later steps, a failed step stops
-/// its dependants (and, unless `continue_on_step_failure`, every other step), and unchanged deterministic
+/// its dependants (and, with `continue_on_step_failure: false`, every other step), and unchanged deterministic
 /// steps are reused.
 struct PipelineRunner {
     let runner: CommandRunner
@@ -88,11 +88,17 @@ struct PipelineRunner {
         }
         log(sandbox, name, "Finishing experiment: no runs left and nothing to schedule.")
         status(name, .finalizing)
+        do {
+            try runner.resolver.registerOutputs(job: name, declared: plan.info.outputs, outputs: outputs)
+        } catch {
+            log(sandbox, name, "\(error)")
+            return finish(plan, status: .failed, error: JobErrorInfo(code: "UserError", message: "\(error)"), startedAt: startedAt, outputs: outputs)
+        }
         return finish(plan, status: .completed, error: nil, startedAt: startedAt, outputs: outputs)
     }
 
     /// Runs one step on its own thread; a failure stops the running siblings unless
-    /// `continue_on_step_failure` is set.
+    /// `continue_on_step_failure` is true (the default).
     private func start(_ step: PlannedStep, inputs: [String: RunInputValue], key: String, plan: PipelinePlan, sandbox: JobSandbox,
                        board: StepBoard, cancellation: JobCancellation, wakeUp: DispatchSemaphore) {
         let child = childInfo(plan, step)
@@ -107,6 +113,9 @@ struct PipelineRunner {
         DispatchQueue.global().async {
             let result = runner.run(run, cancellation: cancellation)
             self.log(sandbox, plan.info.name, "Completing processing run id \(child.name) (\(result.status.rawValue)).")
+            if result.status == .failed, let error = result.error {
+                self.log(sandbox, plan.info.name, "Step \(step.name) failed: \(error.message)")
+            }
             switch result.status {
             case .completed:
                 if step.component.isDeterministic { reuse.save(key, job: child.name) }
@@ -154,7 +163,10 @@ struct PipelineRunner {
         let childName = "\(plan.info.name)_\(step.name)"
         return JobRecordInfo(name: childName, displayName: step.displayName, experimentName: plan.info.experimentName,
                              type: "command", parentName: plan.info.name, compute: step.compute,
-                             sandbox: JobSandbox(jobsRoot: configuration.jobsRoot, name: childName).root)
+                             sandbox: JobSandbox(jobsRoot: configuration.jobsRoot, name: childName).root,
+                             inputs: step.recordedInputs, outputs: step.declaredOutputs, command: step.component.command,
+                             environment: step.component.environment, codeHash: step.codeHash, component: step.componentReference,
+                             instanceType: step.component.resources.instanceType, instanceCount: step.component.resources.instanceCount)
     }
 
     /// A step whose earlier identical run is reused.

@@ -20,6 +20,15 @@ public enum JobInputType: String, Sendable, Equatable, CaseIterable {
         default: return true
         }
     }
+
+    /// Whether the input or output is a model (`mlflow_model`, `custom_model`, `triton_model`): it names a
+    /// registered model, not a data asset.
+    public var isModel: Bool {
+        switch self {
+        case .mlflowModel, .customModel, .tritonModel: return true
+        default: return false
+        }
+    }
 }
 
 /// How a data input or output reaches the job (`mode`).
@@ -57,6 +66,16 @@ public struct JobInput: Sendable, Equatable {
         self.declaredType = declaredType
         self.position = position
     }
+}
+
+/// An input as the job record shows it (`az ml job show`) and lineage reads it, once resolved at submit time.
+public enum RecordedInput: Sendable, Equatable {
+    /// A literal value, kept as text as az returns it.
+    case literal(String)
+    /// A file, folder, table or model: its type, where it comes from and the mode it is read with. `path` is
+    /// an asset reference with its version resolved (`azureml:name:3`, never `@latest`), an earlier job's
+    /// output (`azureml://jobs/<job>/outputs/<name>`), or the path as written.
+    case data(type: JobInputType, path: String, mode: JobDataMode?)
 }
 
 /// One output of a job or pipeline step.

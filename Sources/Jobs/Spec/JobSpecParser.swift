@@ -92,7 +92,7 @@ public enum JobSpecParser {
             settings.defaultCompute = reader.optionalText(object, "default_compute", prefix: "settings")
             settings.defaultDatastore = reader.optionalText(object, "default_datastore", prefix: "settings")
             settings.defaultEnvironment = reader.optionalText(object, "default_environment", prefix: "settings")
-            settings.continueOnStepFailure = reader.optionalBoolean(object, "continue_on_step_failure", prefix: "settings") ?? false
+            settings.continueOnStepFailure = reader.optionalBoolean(object, "continue_on_step_failure", prefix: "settings") ?? true
             settings.forceRerun = reader.optionalBoolean(object, "force_rerun", prefix: "settings") ?? false
         }
         var steps: [PipelineStep] = []

@@ -27,13 +27,14 @@ public struct PipelineSettings: Sendable, Equatable {
     public var defaultCompute: String?
     public var defaultDatastore: String?
     public var defaultEnvironment: String?
-    /// Keep running independent steps after a step fails.
+    /// Keep running (and starting) the steps that do not depend on a failed step. True unless the YAML says
+    /// `false` (the pipeline YAML reference's default); `false` cancels the running steps when one fails.
     public var continueOnStepFailure: Bool
     /// Run every step even when an identical earlier run could be reused.
     public var forceRerun: Bool
 
     public init(defaultCompute: String? = nil, defaultDatastore: String? = nil, defaultEnvironment: String? = nil,
-                continueOnStepFailure: Bool = false, forceRerun: Bool = false) {
+                continueOnStepFailure: Bool = true, forceRerun: Bool = false) {
         self.defaultCompute = defaultCompute
         self.defaultDatastore = defaultDatastore
         self.defaultEnvironment = defaultEnvironment

@@ -29,8 +29,13 @@ enum SweepSpecParser {
                                                  at: trial.commandPosition))
             }
         }
+        let outputs = reader.jobOutputs(pairs, prefix: "")
+        for output in outputs where output.assetName != nil {
+            reader.warnNotSimulated("registering a sweep's named outputs (outputs.\(output.name) is not registered)", "outputs.\(output.name).name",
+                                    at: SpecReader.value(pairs, "outputs"))
+        }
         return SweepJobSpec(metadata: metadata, trial: trial, inputs: reader.jobInputs(pairs, prefix: ""),
-                            outputs: reader.jobOutputs(pairs, prefix: ""), samplingAlgorithm: sampling,
+                            outputs: outputs, samplingAlgorithm: sampling,
                             searchSpace: space, objective: objective, limits: limits, earlyTermination: earlyTermination)
     }
 

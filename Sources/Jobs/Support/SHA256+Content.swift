@@ -31,3 +31,13 @@ extension SHA256Hasher {
         }
     }
 }
+
+/// The content hash lineage records for a job's `code:` folder.
+public enum CodeHash {
+    /// SHA-256 (hex) of a file's or folder's content: relative paths and bytes, in sorted order.
+    public static func of(_ url: URL) -> String {
+        var hasher = SHA256Hasher()
+        hasher.updateContent(of: url)
+        return hasher.finalizeHex()
+    }
+}

@@ -18,10 +18,13 @@ extension JobPlanner {
         checkCompute(metadata.compute, position: metadata.position(of: "compute", file: file), field: "compute", issues: &issues)
         checkEnvironment(spec.trial.environment, base: baseDirectory, field: "trial.environment", position: metadata.position(of: "trial", file: file), issues: &issues)
         let code = resolveCode(spec.trial.code, base: baseDirectory, field: "trial.code", position: metadata.position(of: "trial", file: file), issues: &issues)
+        checkResources(spec.trial.resources, compute: metadata.compute, position: metadata.position(of: "trial", file: file), field: "trial.resources", issues: &issues)
         var inputs: [String: RunInputValue] = [:]
+        var recorded: [String: RecordedInput] = [:]
         for input in spec.inputs {
-            if let value = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
-                inputs[input.name] = value
+            if let resolved = resolveInput(input, field: "inputs.\(input.name)", base: baseDirectory, issues: &issues) {
+                inputs[input.name] = resolved.value
+                recorded[input.name] = resolved.record
             }
         }
         checkCommandBindings(spec.trial.command, position: spec.trial.commandPosition, field: "trial.command",
@@ -29,7 +32,10 @@ extension JobPlanner {
                              searchSpace: Set(spec.searchSpace.map(\.name)), issues: &issues)
         checkOutputs(spec.outputs, prefix: "outputs", issues: &issues)
         let info = JobRecordInfo(name: identity.name, displayName: identity.displayName, experimentName: identity.experimentName,
-                                 type: "sweep", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name))
+                                 type: "sweep", parentName: nil, compute: metadata.compute, sandbox: sandbox(identity.name),
+                                 inputs: recorded, outputs: spec.outputs, command: spec.trial.command, environment: spec.trial.environment,
+                                 codeHash: code.map(CodeHash.of), instanceType: spec.trial.resources.instanceType,
+                                 instanceCount: spec.trial.resources.instanceCount)
         var template = CommandRun(info: info, command: spec.trial.command, codeFolder: code, additionalIncludes: [],
                                   environment: spec.trial.environment, environmentVariables: spec.trial.environmentVariables,
                                   inputs: inputs, outputs: runOutputs(spec.outputs, jobName: identity.name),

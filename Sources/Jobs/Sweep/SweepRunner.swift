@@ -86,7 +86,15 @@ struct SweepRunner {
         trial.info = JobRecordInfo(name: trialName, displayName: trialName, experimentName: plan.info.experimentName, type: "command",
                                    parentName: plan.info.name, compute: plan.info.compute,
                                    sandbox: sandbox.root.deletingLastPathComponent().appendingPathComponent(trialName, isDirectory: true),
-                                   parameters: assignment)
+                                   parameters: assignment, inputs: plan.info.inputs,
+                                   outputs: plan.info.outputs.map { output in
+                                       var trialOutput = output
+                                       trialOutput.assetName = nil
+                                       trialOutput.assetVersion = nil
+                                       return trialOutput
+                                   },
+                                   command: plan.info.command, environment: plan.info.environment, codeHash: plan.info.codeHash,
+                                   instanceType: plan.info.instanceType, instanceCount: plan.info.instanceCount)
         trial.searchValues = assignment
         trial.cancelMarkers = [sandbox.cancelMarker]
         if let monitor {

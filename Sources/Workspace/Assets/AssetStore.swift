@@ -35,6 +35,9 @@ public struct AssetStore: Sendable {
     /// Registers a version. `fields` is the entity without name, version, id and creation context.
     /// Same name and version with the same content returns the existing version; different content is an error.
     public func register(_ kind: AssetKind, name: String, version: String?, fields: [String: JSONValue], payload: Payload?, extra: [String: JSONValue] = [:], in target: WorkspaceTarget) throws -> JSONValue {
+        if target.registryName == Workspace.builtInRegistry {
+            throw WorkspaceError.failed("(UserError) Registry 'azureml' is published by Microsoft and is read-only: create your own registry with `az ml registry create` and register or share into it.")
+        }
         try AssetStore.checkName(name, kind: kind)
         if let version { try AssetStore.checkVersion(version) }
         let hashed = fields.filter { !AssetStore.mutableFields.contains($0.key) }
@@ -137,7 +140,7 @@ public struct AssetStore: Sendable {
             guard let field = patch.path.first, ["description", "tags", "stage", "properties"].contains(field) else {
                 throw WorkspaceError.failed("(UserError) Only description, tags, stage and properties can be updated on an existing \(kind.displayName.lowercased()) version; '\(patch.path.joined(separator: "."))' is immutable. Register a new version instead.")
             }
-            entity = try patch.apply(to: entity)
+            entity = try patch.stringifyingTags.apply(to: entity)
         }
         if let id = stored.record.id {
             let previous = JSONValue.parse(stored.record.body)?["internal"]?.objectValue ?? [:]

@@ -65,12 +65,7 @@ extension AssetStore {
             guard FileManager.default.fileExists(atPath: source.path) else {
                 throw WorkspaceError.failed("(UserError) Job \(jobOutput.job) wrote nothing at \(request.path); check the output name and path with `az ml job download -n \(jobOutput.job) --all`.")
             }
-            let stored = try workspace.blobs.store(source)
-            if request.type == "mlflow_model" {
-                guard stored.isFolder else { throw WorkspaceError.invalidArgument("an mlflow_model path must be a folder containing an MLmodel file") }
-                fields["flavors"] = try AssetStore.mlflowFlavors(in: source)
-            }
-            payload = Payload(digest: stored.digest, isFolder: stored.isFolder, fileName: source.lastPathComponent)
+            return try registerJobModel(files: source, name: request.name, version: request.version, fields: fields, in: target)
         } else if LocalUpload.isRemote(request.path) {
             fields["path"] = .string(request.path)
         } else {
@@ -85,6 +80,19 @@ extension AssetStore {
             payload = upload.payload
         }
         return try register(.model, name: request.name, version: request.version, fields: fields, payload: payload, in: target)
+    }
+
+    /// Registers files a job wrote as a model version. `fields` holds `type`, `path` (the job output URI) and
+    /// `job_name`; an `mlflow_model` must be a folder with an `MLmodel` file, whose flavors are copied.
+    func registerJobModel(files source: URL, name: String, version: String?, fields: [String: JSONValue], in target: WorkspaceTarget) throws -> JSONValue {
+        var fields = fields
+        let stored = try workspace.blobs.store(source)
+        if fields["type"]?.stringValue == "mlflow_model" {
+            guard stored.isFolder else { throw WorkspaceError.invalidArgument("an mlflow_model path must be a folder containing an MLmodel file") }
+            fields["flavors"] = try AssetStore.mlflowFlavors(in: source)
+        }
+        let payload = Payload(digest: stored.digest, isFolder: stored.isFolder, fileName: source.lastPathComponent)
+        return try register(.model, name: name, version: version, fields: fields, payload: payload, in: target)
     }
 
     /// Writes a model version's files under `destination/<name>/` (what `az ml model download` does).

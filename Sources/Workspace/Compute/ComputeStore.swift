@@ -110,7 +110,7 @@ public struct ComputeStore: Sendable {
         if running, state == "Running" { return loaded.entity }
         if !running, state == "Stopped" { return loaded.entity }
         if running {
-            let size = SKUCatalogue.size(named: loaded.entity["size"]?.stringValue ?? "") ?? SKUCatalogue.sizes[2]
+            let size = SKUCatalogue.size(named: loaded.entity["size"]?.stringValue ?? "") ?? SKUCatalogue.defaultVMSize
             loaded.billing.append(BillingPeriod(start: now, end: nil, nodes: 1, hourly: size.hourlyUSD))
         } else {
             loaded.billing = ComputeStore.close(loaded.billing, at: now)

@@ -52,7 +52,7 @@ public struct CostReport: Sendable, Equatable {
             let entity = item.entity
             let type = entity["type"]?.stringValue ?? "?"
             var note = ""
-            if item.deletedAt != nil { note = "deleted" } else if type == "amlcompute" {
+            if let given = entity["note"]?.stringValue { note = given } else if item.deletedAt != nil { note = "deleted" } else if type == "amlcompute" {
                 let minimum = entity["min_instances"]?.intValue ?? 0
                 note = minimum > 0 ? "\(minimum) idle node(s) always on (min_instances \(minimum))" : "scales to zero when idle"
             } else {

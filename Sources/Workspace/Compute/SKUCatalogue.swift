@@ -13,11 +13,13 @@ public struct VMSize: Sendable, Equatable {
 public enum SKUCatalogue {
     public static let lowPriorityFactor = 0.2
     public static let defaultSize = "STANDARD_DS3_V2"
+    /// The size used when none is given (`defaultSize`).
+    public static let defaultVMSize = VMSize(name: "STANDARD_DS3_V2", vCPUs: 4, memoryGB: 14, gpus: 0, hourlyUSD: 0.293)
 
     public static let sizes: [VMSize] = [
         VMSize(name: "STANDARD_DS1_V2", vCPUs: 1, memoryGB: 3.5, gpus: 0, hourlyUSD: 0.073),
         VMSize(name: "STANDARD_DS2_V2", vCPUs: 2, memoryGB: 7, gpus: 0, hourlyUSD: 0.146),
-        VMSize(name: "STANDARD_DS3_V2", vCPUs: 4, memoryGB: 14, gpus: 0, hourlyUSD: 0.293),
+        defaultVMSize,
         VMSize(name: "STANDARD_DS4_V2", vCPUs: 8, memoryGB: 28, gpus: 0, hourlyUSD: 0.585),
         VMSize(name: "STANDARD_DS11_V2", vCPUs: 2, memoryGB: 14, gpus: 0, hourlyUSD: 0.185),
         VMSize(name: "STANDARD_DS12_V2", vCPUs: 4, memoryGB: 28, gpus: 0, hourlyUSD: 0.370),

@@ -27,6 +27,15 @@ public struct JSONPatch: Sendable, Equatable {
         return JSONPatch(path: path, value: value)
     }
 
+    /// The patch with a `tags.<key>` value as text (`--set tags.z=1` stores `"1"`): Azure keeps tags as strings.
+    public var stringifyingTags: JSONPatch {
+        guard path.first == "tags" else { return self }
+        if path.count == 1, case .object(let fields) = value {
+            return JSONPatch(path: path, value: .object(fields.mapValues { $0.scalarText.map(JSONValue.string) ?? $0 }))
+        }
+        return JSONPatch(path: path, value: value.scalarText.map(JSONValue.string) ?? value)
+    }
+
     /// Applies the patch, creating intermediate objects as needed.
     public func apply(to document: JSONValue) throws -> JSONValue {
         try JSONPatch.set(document, path[...], value, full: path.joined(separator: "."))

@@ -78,7 +78,7 @@ public struct LineageGraph: Sendable {
         return LineageNode("deployment:\(endpoint):\(name) (online, \(state), \(target.displayName))", children)
     }
 
-    func modelNode(_ name: String, version: String?) throws -> LineageNode {
+    func modelNode(_ name: String, version: String?, visited: Set<String> = []) throws -> LineageNode {
         let stored = try AssetStore(workspace: workspace).find(.model, name: name, version: version, label: nil, in: target)
         let entity = stored.entity
         var children: [LineageNode] = []
@@ -89,7 +89,7 @@ public struct LineageGraph: Sendable {
                 jobTarget = try? workspace.target(group: from["resource_group"]?.stringValue, workspace: ws)
             }
             let place = (jobTarget != nil && jobTarget != target) ? " in workspace \(jobTarget?.workspaceName ?? "")" : ""
-            if let jobTarget, let node = try? LineageGraph(workspace: workspace, target: jobTarget).jobNode(job) {
+            if let jobTarget, let node = try? LineageGraph(workspace: workspace, target: jobTarget).jobNode(job, visited: visited) {
                 children.append(LineageNode(node.label + place, node.children))
             } else {
                 children.append(LineageNode("job: \(job) (record not found)"))
@@ -101,6 +101,21 @@ public struct LineageGraph: Sendable {
         return LineageNode("model:\(name):\(stored.record.version) (\(entity["type"]?.stringValue ?? "custom_model"), created \(entity["creation_context"]?["created_at"]?.stringValue ?? "?"))", children)
     }
 
+    /// A data or model version named by a reference a job recorded (`azureml:name:1`, or a registry URI).
+    func assetNode(_ reference: String, kind: AssetKind, visited: Set<String>) throws -> LineageNode {
+        guard let parsed = AssetReference.parse(reference) else { throw WorkspaceError.invalidArgument("not an asset reference: \(reference)") }
+        switch parsed {
+        case .version(let name, let version):
+            return kind == .model ? try modelNode(name, version: version, visited: visited) : try dataNode(name, version: version)
+        case .registry(let registry, _, let name, .version(let version)):
+            let graph = LineageGraph(workspace: workspace, target: try workspace.registryTarget(registry))
+            let node = kind == .model ? try graph.modelNode(name, version: version, visited: visited) : try graph.dataNode(name, version: version)
+            return LineageNode(node.label + " in registry \(registry)", node.children)
+        default:
+            throw WorkspaceError.invalidArgument("not an exact asset version: \(reference)")
+        }
+    }
+
     func dataNode(_ name: String, version: String?) throws -> LineageNode {
         let stored = try AssetStore(workspace: workspace).find(.data, name: name, version: version, label: nil, in: target)
         var children: [LineageNode] = []
@@ -109,14 +124,31 @@ public struct LineageGraph: Sendable {
         return LineageNode("data:\(name):\(stored.record.version) (\(stored.entity["type"]?.stringValue ?? "uri_folder"))", children)
     }
 
-    func jobNode(_ name: String) throws -> LineageNode {
+    /// A job, what it read (data and model versions, earlier jobs' outputs, each traced further back), its
+    /// environment, code, compute and what it logged. `visited` stops a trace that comes back to a job.
+    func jobNode(_ name: String, visited: Set<String> = []) throws -> LineageNode {
         let stored = try JobRecords(workspace: workspace, target: target).find(name)
         let entity = stored.entity, lineage = stored.lineage
+        let seen = visited.union([name])
         var children: [LineageNode] = []
         for input in lineage["inputs"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
-            if let reference = AssetReference.parse(input), case .version(let dataName, let dataVersion) = reference,
-               let node = try? dataNode(dataName, version: dataVersion) {
+            if let node = try? assetNode(input, kind: .data, visited: seen) {
                 children.append(LineageNode("input " + node.label, node.children))
+            } else {
+                children.append(LineageNode("input: \(input)"))
+            }
+        }
+        for input in lineage["models"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            if let node = try? assetNode(input, kind: .model, visited: seen) {
+                children.append(LineageNode("input " + node.label, node.children))
+            } else {
+                children.append(LineageNode("input model: \(input)"))
+            }
+        }
+        for input in lineage["upstream"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            guard let output = JobOutputURI.parse(input) else { continue }
+            if !seen.contains(output.job), let node = try? jobNode(output.job, visited: seen) {
+                children.append(LineageNode("input from output '\(output.output)' of " + node.label, node.children))
             } else {
                 children.append(LineageNode("input: \(input)"))
             }

@@ -83,8 +83,15 @@ public final class Workspace: @unchecked Sendable {
         return WorkspaceTarget(subscriptionId: Workspace.subscriptionId, resourceGroup: group, workspaceName: name, location: location)
     }
 
-    /// The target for `--registry-name`: the registry must exist.
+    /// The built-in registry Microsoft publishes curated assets in (its environments are `CuratedEnvironments`).
+    public static let builtInRegistry = "azureml"
+
+    /// The target for `--registry-name`: the registry must exist (`azureml` always does: it is built in).
     public func registryTarget(_ registry: String) throws -> WorkspaceTarget {
+        if registry == Workspace.builtInRegistry {
+            return WorkspaceTarget(subscriptionId: Workspace.subscriptionId, resourceGroup: Workspace.defaultGroup, workspaceName: "",
+                                   location: Workspace.defaultLocation, registryName: registry)
+        }
         guard let record = try database.resource(kind: "registry", scope: "global", name: registry) else {
             throw WorkspaceError.failed("(ResourceNotFound) Registry '\(registry)' was not found. Create it with `az ml registry create --file registry.yml`.")
         }

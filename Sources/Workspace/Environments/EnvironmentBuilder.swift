@@ -77,10 +77,12 @@ public struct EnvironmentBuilder: Sendable {
         log.append("#4 [2/3] RUN conda env create -p /azureml-envs/azureml_\(digest) -f \(spec.source == "conda_file" ? "conda_dependencies.yml" : "requirements.txt")")
         var pinned: [String: Requirement] = [:]
         var python = catalogue.defaultPython
+        var pythonSpec = "python=\(catalogue.defaultPython)"
         var condaRequests: [Requirement] = []
         for text in spec.condaDependencies {
             guard let requirement = Requirement.parse(text, style: .conda) else { continue }
             if requirement.package == "python" {
+                pythonSpec = requirement.text
                 guard let chosen = catalogue.pythonVersions.last(where: requirement.accepts) else {
                     return fail(log + ["Collecting package metadata (repodata.json): done", "Solving environment: failed", "", "ResolvePackageNotFound:", "  - \(text)", ""],
                                 "conda could not find \(text); available Python versions are \(catalogue.pythonVersions.joined(separator: ", "))")
@@ -95,6 +97,14 @@ public struct EnvironmentBuilder: Sendable {
         if !missingConda.isEmpty {
             return fail(log + ["Solving environment: failed", "", "ResolvePackageNotFound:"] + missingConda.map { "  - \($0.text)" } + [""],
                         "conda could not resolve \(missingConda.map(\.text).joined(separator: ", ")) (ResolvePackageNotFound)")
+        }
+        // conda solves `dependencies:` (with the Python they ask for) before pip runs: specs that cannot be
+        // installed together fail here, as conda reports them.
+        let resolver = DependencyResolver(catalogue: catalogue)
+        if case .failure(let conflict) = resolver.resolve(condaRequests, python: python) {
+            let requested = Dictionary(condaRequests.map { ($0.package, $0.text) }, uniquingKeysWith: { first, _ in first })
+            let report = conflict.condaReport(requested: requested, pythonSpec: pythonSpec)
+            return fail(log + report.lines, report.summary)
         }
         log.append("Solving environment: done")
         for requirement in condaRequests { pinned[requirement.package] = requirement }
@@ -116,7 +126,7 @@ public struct EnvironmentBuilder: Sendable {
             if pinned[requirement.package] == nil { pinned[requirement.package] = requirement }
             requested.append(requirement)
         }
-        switch resolve(requested, python: python) {
+        switch resolver.resolve(requested, python: python) {
         case .success(let chosen):
             for (package, version) in chosen { resolved[package] = version }
             for package in chosen.keys.sorted() {
@@ -128,60 +138,9 @@ public struct EnvironmentBuilder: Sendable {
             log += ["done", "#4 DONE 48.2s", "#5 [3/3] RUN conda clean -aqy", "#5 DONE 1.3s", "Image build succeeded: azureml/azureml_\(digest)"]
             return EnvironmentBuildResult(log: log, failure: nil, resolved: resolved)
         case .failure(let conflict):
-            return fail(log + ["Pip subprocess error:"] + conflict.lines + ["", "CondaEnvException: Pip failed", ""], conflict.summary)
+            let report = conflict.pipReport
+            return fail(log + ["Pip subprocess error:"] + report.lines + ["", "CondaEnvException: Pip failed", ""], report.summary)
         }
-    }
-
-    struct Conflict: Error {
-        var lines: [String]
-        var summary: String
-    }
-
-    /// Picks the newest version of every package that satisfies the requests and the requirements
-    /// of the other chosen versions, adding dependencies as they appear.
-    func resolve(_ requests: [Requirement], python: String) -> Result<[String: String], Conflict> {
-        var constraints: [String: [(Requirement, String)]] = [:]
-        for request in requests { constraints[request.package, default: []].append((request, "The user requested \(request.text)")) }
-        var chosen: [String: String] = [:]
-        for _ in 0..<20 {
-            var changed = false
-            for package in constraints.keys.sorted() {
-                let rules = constraints[package] ?? []
-                let available = catalogue.versions[package] ?? []
-                let fitting = available.filter { version in
-                    rules.allSatisfy { $0.0.accepts(version) }
-                        && catalogue.requirements(of: package, version: version).filter { $0.package == "python" }.allSatisfy { $0.accepts(python) }
-                }
-                guard let best = fitting.last else {
-                    let causes = rules.map { "    \($0.1)" }
-                    let pythonRule = available.last.map { version in catalogue.requirements(of: package, version: version).first { $0.package == "python" } } ?? nil
-                    var lines = ["ERROR: Cannot install \(rules.map(\.0.text).joined(separator: " and ")) because these package versions have conflicting dependencies.", "", "The conflict is caused by:"] + causes
-                    if let pythonRule, rules.count <= 1 { lines.append("    \(package) requires \(pythonRule.text) but the environment has python \(python)") }
-                    lines += ["", "To fix this you could try to:", "1. loosen the range of package versions you've specified", "2. remove package versions to allow pip attempt to solve the dependency conflict", "",
-                              "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"]
-                    return .failure(Conflict(lines: lines, summary: "pip could not resolve \(package): " + rules.map(\.1).joined(separator: "; ") + (pythonRule.map { "; \(package) needs \($0.text), the environment has python \(python)" } ?? "")))
-                }
-                if chosen[package] != best {
-                    chosen[package] = best
-                    changed = true
-                }
-            }
-            var next = constraints.mapValues { $0.filter { !$0.1.contains(" depends on ") } }
-            for (package, version) in chosen {
-                for requirement in catalogue.requirements(of: package, version: version) where requirement.package != "python" {
-                    next[requirement.package, default: []].append((requirement, "\(package) \(version) depends on \(requirement.text)"))
-                }
-            }
-            if next.keys.count != constraints.keys.count || changed {
-                constraints = next
-                if !changed { continue }
-            } else {
-                constraints = next
-                break
-            }
-        }
-        for (package, version) in chosen where catalogue.versions[package] == nil { chosen[package] = version }
-        return .success(chosen)
     }
 
     private func fail(_ log: [String], _ reason: String) -> EnvironmentBuildResult {

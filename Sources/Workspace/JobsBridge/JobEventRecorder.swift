@@ -73,7 +73,22 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
         ]
         if let parent = info.parentName { entity["parent_job_name"] = .string(parent) }
         if !info.parameters.isEmpty { entity["parameters"] = .object(info.parameters.mapValues(JSONValue.string)) }
-        var lineage: JSONValue = [:]
+        // What the engine resolved for this job (pipeline steps and sweep trials included): inputs at their
+        // versions, declared outputs, command, environment version, code; and the lineage facts.
+        let fields = JobRecordFields(workspace: workspace, target: target)
+        entity["inputs"] = fields.inputs(info.inputs)
+        entity["outputs"] = fields.outputs(info.outputs, job: info.name)
+        if info.type == "command" {
+            if let command = info.command { entity["command"] = .string(command) }
+            if let environment = fields.environment(info.environment) { entity["environment"] = .string(environment) }
+            if let hash = info.codeHash { entity["code"] = .string(fields.code(hash: hash)) }
+            var resources: [String: JSONValue] = ["instance_count": .int(Int64(info.instanceCount)), "shm_size": "2g"]
+            if let type = info.instanceType { resources["instance_type"] = .string(type) }
+            entity["resources"] = .object(resources)
+        }
+        if let component = info.component { entity["component"] = .string(fields.exactComponent(component)) }
+        var lineage = fields.lineage(inputs: info.inputs, environment: info.type == "pipeline" ? nil : info.environment,
+                                     codeHash: info.codeHash, compute: info.compute)
         if let topLevel, topLevel.name == info.name {
             for (key, value) in topLevel.entity { entity[key] = value }
             lineage = topLevel.lineage
@@ -84,6 +99,9 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
     }
 
     private func changed(_ job: String, status: JobStatus, at date: Date) throws {
+        // The terminal status is written with the result (`.finished`), after outputs are recorded and named
+        // outputs registered, so whoever sees Completed can use them.
+        guard !status.isTerminal else { return }
         try records.modify(job) { entity, hidden in
             entity = entity.setting("status", .string(status.rawValue))
             if status == .running, hidden["started_at"] == nil { hidden = hidden.setting("started_at", .string(SimulatedClock.isoString(date))) }
@@ -91,14 +109,8 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
     }
 
     private func finished(_ result: JobResult) throws {
-        if let stored = try? records.find(result.name), stored.entity["type"]?.stringValue == "command",
-           let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:"), compute != "azureml:serverless" {
-            let clock = try workspace.clock.offset()
-            let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
-            let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
-            try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
-                                                                 end: result.endedAt.addingTimeInterval(clock), nodes: nodes, in: target)
-        }
+        if let stored = try? records.find(result.name), stored.entity["type"]?.stringValue == "command" { try recordUsage(result, stored: stored) }
+        let fields = JobRecordFields(workspace: workspace, target: target)
         try records.modify(result.name) { entity, hidden in
             entity = entity.setting("status", .string(result.status.rawValue))
             if let error = result.error {
@@ -111,10 +123,11 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
             if let best = result.bestTrial { properties["best_child_run_id"] = .string(best) }
             if let value = result.bestMetricValue { properties["score"] = .string(JSONValue.formatDouble(value)) }
             entity = entity.setting("properties", .object(properties))
+            // Outputs keep their declared type and mode; `default` is the artifact store (./outputs, ./logs, user_logs).
             var outputs = entity["outputs"]?.objectValue ?? [:]
-            for name in result.outputs.keys {
-                outputs[name] = ["mode": "rw_mount", "type": "uri_folder",
-                                 "path": .string("azureml://datastores/workspaceartifactstore/ExperimentRun/dcid.\(result.name)/\(name)")]
+            outputs["default"] = fields.defaultOutput(job: result.name)
+            for name in result.outputs.keys where name != "artifacts" && name != "default" && outputs[name] == nil {
+                outputs[name] = fields.namedOutput(JobOutput(name: name, position: SourcePosition(file: "", line: 0, column: 0)), job: result.name)
             }
             entity = entity.setting("outputs", .object(outputs))
             var metrics: [String: JSONValue] = [:]
@@ -127,5 +140,23 @@ public final class JobEventRecorder: JobEventSink, @unchecked Sendable {
                 .setting("run_tags", .object(result.run.tags.mapValues(JSONValue.string)))
                 .setting("artifacts", .array(result.run.artifacts.map(JSONValue.string)))
         }
+    }
+
+    /// Bills a command job's nodes: on a cluster, nodes above min_instances until idle scale-down; on serverless
+    /// compute, its instance_count nodes of its instance_type for the time it ran (a job that never ran costs nothing).
+    private func recordUsage(_ result: JobResult, stored: JobRecords.Stored) throws {
+        guard let compute = stored.entity["compute"]?.stringValue, compute.hasPrefix("azureml:") else { return }
+        let clock = try workspace.clock.offset()
+        let nodes = Int(stored.entity["resources"]?["instance_count"]?.intValue ?? 1)
+        let end = result.endedAt.addingTimeInterval(clock)
+        if compute == "azureml:serverless" {
+            guard let started = result.startedAt else { return }
+            try ServerlessUsage(workspace: workspace).record(job: result.name, instanceType: stored.entity["resources"]?["instance_type"]?.stringValue,
+                                                             nodes: nodes, start: started.addingTimeInterval(clock), end: end, in: target)
+            return
+        }
+        let start = (result.startedAt ?? result.endedAt).addingTimeInterval(clock)
+        try ComputeStore(workspace: workspace).recordJobUsage(compute: String(compute.dropFirst("azureml:".count)), start: start,
+                                                             end: end, nodes: nodes, in: target)
     }
 }

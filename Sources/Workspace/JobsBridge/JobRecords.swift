@@ -86,7 +86,7 @@ public struct JobRecords: Sendable {
                 guard let field = patch.path.first, ["display_name", "experiment_name", "description", "tags"].contains(field) else {
                     throw WorkspaceError.failed("(UserError) Only display_name, experiment_name, description and tags can be updated on a job; '\(patch.path.joined(separator: "."))' is fixed once the job is submitted.")
                 }
-                updated = try patch.apply(to: updated)
+                updated = try patch.stringifyingTags.apply(to: updated)
             }
             entity = updated
             result = updated

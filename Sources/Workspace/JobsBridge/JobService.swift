@@ -140,33 +140,27 @@ public struct JobService: Sendable {
     /// The submit-time fields of the job JSON, and the lineage facts (inputs, environment, code hash).
     private func describe(_ prepared: PreparedJob, baseDirectory: URL, pathGuard: PathGuard) throws -> ([String: JSONValue], JSONValue) {
         let metadata = prepared.spec.metadata
-        // A data input named by a label (azureml:name@latest) is resolved at submission, as az does, so the job
+        let info = prepared.recordInfo
+        let fields = JobRecordFields(workspace: workspace, target: target)
+        // Data inputs by label (azureml:name@latest) were resolved at submission, as az does: the job shows and
         // records the version it read.
-        let resolvedInputs = prepared.inputs.mapValues(resolvedDataReference)
         var entity: [String: JSONValue] = [
-            "inputs": .object(resolvedInputs.mapValues(JSONValue.string)),
+            "inputs": fields.inputs(info.inputs),
+            "outputs": fields.outputs(info.outputs, job: prepared.name),
             "tags": .object(metadata.tags.mapValues(JSONValue.string)),
         ]
         if let schema = metadata.schema { entity["$schema"] = .string(schema) }
         if let description = metadata.description { entity["description"] = .string(description) }
-        var lineage: [String: JSONValue] = ["inputs": .array(prepared.assetReferences.map { JSONValue.string(resolvedDataReference($0)) })]
+        if let command = info.command, prepared.type == "command" { entity["command"] = .string(command) }
+        if let environment = fields.environment(info.environment), prepared.type == "command" { entity["environment"] = .string(environment) }
         if case .command(let command) = prepared.spec {
-            entity["command"] = .string(command.command)
             entity["environment_variables"] = .object(command.environmentVariables.mapValues(JSONValue.string))
-            entity["resources"] = ["instance_count": .int(Int64(command.resources.instanceCount)), "shm_size": .string(command.resources.shmSize ?? "2g")]
-            switch command.environment {
-            case .registered(let reference)?:
-                entity["environment"] = .string(reference)
-                lineage["environment"] = .string(resolvedEnvironment(reference))
-            case .inline(let inline)?:
-                entity["environment"] = .string("azureml:CliV2AnonymousEnvironment:\(Workspace.stableGuid(String(describing: inline)).prefix(8))")
-                lineage["environment"] = .string("inline image \(inline.image ?? "(build context)")")
-            case nil: break
-            }
+            var resources: [String: JSONValue] = ["instance_count": .int(Int64(command.resources.instanceCount)), "shm_size": .string(command.resources.shmSize ?? "2g")]
+            if let type = command.resources.instanceType { resources["instance_type"] = .string(type) }
+            entity["resources"] = .object(resources)
             if let code = command.code, !code.hasPrefix("azureml:"), let url = try? pathGuard.resolve(code, relativeTo: baseDirectory) {
                 let upload = try workspace.blobs.store(url)
                 entity["code"] = .string("azureml:\(target.armId)/codes/\(Workspace.stableGuid(upload.digest))/versions/1")
-                lineage["code_hash"] = .string("sha256:\(upload.digest)")
             }
         }
         if case .sweep(let sweep) = prepared.spec {
@@ -176,14 +170,18 @@ public struct JobService: Sendable {
             if let timeout = sweep.limits.timeoutSeconds { limits["timeout"] = .int(Int64(timeout)) }
             if let trialTimeout = sweep.limits.trialTimeoutSeconds { limits["trial_timeout"] = .int(Int64(trialTimeout)) }
             entity["limits"] = .object(limits)
+            var trial: [String: JSONValue] = ["command": .string(sweep.trial.command)]
+            if let environment = fields.environment(sweep.trial.environment) { trial["environment"] = .string(environment) }
+            entity["trial"] = .object(trial)
         }
         if case .pipeline(let pipeline) = prepared.spec {
-            // As az shows a pipeline's steps: the component each one runs (anonymous for a file or inline one).
+            // As az shows a pipeline's steps: the component each one runs, at its exact version (anonymous for a
+            // file or inline one).
             var steps: [String: JSONValue] = [:]
             for step in pipeline.steps {
                 let component: String
                 switch step.component {
-                case .registered(let reference): component = reference
+                case .registered(let reference): component = fields.exactComponent(reference)
                 case .file(let path): component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)/\(path)"))"
                 case .inline: component = "azureml:azureml_anonymous:\(Workspace.stableGuid("\(prepared.name)/\(step.name)"))"
                 }
@@ -191,38 +189,9 @@ public struct JobService: Sendable {
             }
             entity["jobs"] = .object(steps)
         }
-        lineage["compute"] = .string(metadata.compute ?? "serverless")
-        return (entity, .object(lineage))
-    }
-}
-
-extension JobService {
-    /// `azureml:name:version` for a data reference by label (`azureml:name@latest`); anything else as given.
-    func resolvedDataReference(_ text: String) -> String {
-        guard let reference = AssetReference.parse(text), case .label = reference,
-              let stored = try? AssetStore(workspace: workspace).resolve(reference, expecting: .data, in: target) else { return text }
-        return "azureml:\(stored.record.name):\(stored.record.version)"
-    }
-
-    /// `azureml:name:version` of the environment version a reference points at now (labels resolved),
-    /// so lineage names the exact version even after `@latest` moves on.
-    func resolvedEnvironment(_ reference: String) -> String {
-        guard let parsed = AssetReference.parse(reference) else { return reference }
-        let exact: String?
-        switch parsed {
-        case .registry("azureml", _, let name, _):
-            exact = CuratedEnvironments.find(name).map { "azureml://registries/azureml/environments/\($0.name.dropFirst("AzureML-".count))/versions/\($0.version)" }
-        case .version(let name, _), .label(let name, _):
-            if name.hasPrefix("AzureML-"), let curated = CuratedEnvironments.find(name) {
-                exact = "azureml:\(curated.name):\(curated.version)"
-            } else {
-                exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "azureml:\($0.record.name):\($0.record.version)" }
-            }
-        case .registry:
-            exact = (try? AssetStore(workspace: workspace).resolve(parsed, expecting: .environment, in: target)).map { "\(reference) (version \($0.record.version))" }
-        }
-        guard let exact, exact != reference else { return reference }
-        return "\(exact) (requested as \(reference))"
+        let lineage = fields.lineage(inputs: info.inputs, environment: prepared.type == "pipeline" ? nil : info.environment,
+                                     codeHash: prepared.codeHash, compute: metadata.compute)
+        return (entity, lineage)
     }
 }
 

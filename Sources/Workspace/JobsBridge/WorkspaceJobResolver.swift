@@ -33,6 +33,7 @@ public struct WorkspaceJobResolver: JobAssetResolver {
             }
         }
         if let reference = AssetReference.parse(path) {
+            if type.isModel { return try resolveModel(reference, type: type) }
             let stored = try assets.resolve(reference, expecting: .data, in: target)
             if stored.payload == nil, let remote = stored.entity["path"]?.stringValue, DatastoreStore.parse(remote) != nil {
                 let datastores = DatastoreStore(workspace: workspace)
@@ -44,13 +45,35 @@ public struct WorkspaceJobResolver: JobAssetResolver {
                 throw WorkspaceError.notSimulated("reading data asset \(stored.record.name):\(stored.record.version) from cloud storage (\(stored.entity["path"]?.stringValue ?? "remote path"))")
             }
             let url = try materialize(payload)
-            return ResolvedData(url: url, assetReference: "azureml:\(stored.record.name):\(stored.record.version)")
+            return ResolvedData(url: url, assetReference: exactReference(reference, stored))
         }
         if path.contains("://") {
             throw WorkspaceError.notSimulated("job inputs read from \(path.components(separatedBy: "://").first ?? "remote")://... storage; register the file as a data asset or use a local path")
         }
         let trimmed = path.hasPrefix("file:") ? String(path.dropFirst(5)) : path
         return ResolvedData(url: try pathGuard.resolve(trimmed, relativeTo: baseDirectory))
+    }
+
+    /// A model input (`type: mlflow_model | custom_model | triton_model`) names a registered model:
+    /// `azureml:name:version`, `azureml:name@latest` or `azureml://registries/<reg>/models/<name>/versions/<v>`.
+    /// Its files are written out once and the input is the model folder (or file).
+    func resolveModel(_ reference: AssetReference, type: JobInputType) throws -> ResolvedData {
+        if case .registry(_, let kind, _, _) = reference, kind != .model {
+            throw WorkspaceError.invalidArgument("a \(type.rawValue) input must name a model (azureml://registries/<registry>/models/<name>/versions/<v>), not a \(kind.displayName.lowercased())")
+        }
+        let stored = try assets.resolve(reference, expecting: .model, in: target)
+        guard let payload = stored.payload else {
+            throw WorkspaceError.notSimulated("reading model \(stored.record.name):\(stored.record.version) from cloud storage (\(stored.entity["path"]?.stringValue ?? "remote path"))")
+        }
+        return ResolvedData(url: try materialize(payload), assetReference: exactReference(reference, stored))
+    }
+
+    /// The reference with its version resolved: `azureml:name:3`, or the registry URI with `/versions/3`.
+    func exactReference(_ reference: AssetReference, _ stored: AssetStore.Stored) -> String {
+        if case .registry(let registry, let kind, let name, _) = reference {
+            return "azureml://registries/\(registry)/\(kind.pathSegment)/\(name)/versions/\(stored.record.version)"
+        }
+        return "azureml:\(stored.record.name):\(stored.record.version)"
     }
 
     public func resolveCode(_ code: String, baseDirectory: URL) throws -> URL {
@@ -91,6 +114,44 @@ public struct WorkspaceJobResolver: JobAssetResolver {
         let name = compute.hasPrefix("azureml:") ? String(compute.dropFirst("azureml:".count)) : compute
         if ["local", "serverless"].contains(name.lowercased()) { return }
         _ = try ComputeStore(workspace: workspace).show(name, in: target)
+    }
+
+    /// Serverless jobs run on the VM size `resources.instance_type` names: it must be one of the SKU table's sizes.
+    public func checkResources(_ resources: JobResources, compute: String?) throws {
+        guard let instanceType = resources.instanceType, Self.isServerless(compute) else { return }
+        guard SKUCatalogue.size(named: instanceType) != nil else {
+            throw WorkspaceError.invalidArgument("Instance type '\(instanceType)' is not a VM size serverless compute offers in this simulated region; use one of: \(SKUCatalogue.sizes.map(\.name).joined(separator: ", ")).")
+        }
+    }
+
+    /// A job on a compute instance that is not Running never starts: it fails when it leaves Queued.
+    public func checkComputeReady(_ compute: String?) throws {
+        guard let compute, !Self.isServerless(compute), compute.lowercased() != "local" else { return }
+        let name = compute.hasPrefix("azureml:") ? String(compute.dropFirst("azureml:".count)) : compute
+        guard let entity = try? ComputeStore(workspace: workspace).show(name, in: target),
+              entity["type"]?.stringValue == "computeinstance", let state = entity["state"]?.stringValue, state != "Running" else { return }
+        throw WorkspaceError.failed("(UserError) Compute instance '\(name)' is \(state), so the job cannot run on it. Start it with `az ml compute start -n \(name)` and submit the job again, or run it on a cluster or serverless compute.")
+    }
+
+    /// Registers a finishing job's named outputs (models with `job_name`, data assets) and records in the job's
+    /// `outputs` the name and version each was registered as.
+    public func registerOutputs(job: String, declared: [JobOutput], outputs: [String: URL]) throws {
+        guard declared.contains(where: { $0.assetName != nil }) else { return }
+        let jobsRoot = workspace.home.appendingPathComponent("jobs", isDirectory: true)
+        let registered = try JobOutputRegistration(workspace: workspace, target: target, jobsRoot: jobsRoot).register(declared, outputs: outputs, job: job)
+        try? JobRecords(workspace: workspace, target: target).modify(job) { entity, _ in
+            var fields = entity["outputs"]?.objectValue ?? [:]
+            for item in registered {
+                fields[item.output] = (fields[item.output] ?? [:]).setting("name", .string(item.name)).setting("version", .string(item.version))
+            }
+            entity = entity.setting("outputs", .object(fields))
+        }
+    }
+
+    /// Whether the job runs on serverless compute (no compute, `serverless` or `azureml:serverless`).
+    static func isServerless(_ compute: String?) -> Bool {
+        guard let compute else { return true }
+        return ["serverless", "azureml:serverless"].contains(compute.lowercased())
     }
 
     public func checkEnvironment(_ environment: EnvironmentReference?, baseDirectory: URL) throws {
