@@ -33,7 +33,7 @@ public struct DriftCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Columns to leave out (ids, timestamps, the label), space- or comma-separated.")
     var exclude: [String] = []
 
-    @Option(name: .long, help: "Prediction column: reported separately as prediction_drift.")
+    @Option(name: .long, help: "Prediction column: reported as prediction_drift (evidently: also counted in the drift share, as Evidently does).")
     var prediction: String?
 
     @Option(name: .long, help: "Share of drifted features that means dataset drift (evidently dialect).")

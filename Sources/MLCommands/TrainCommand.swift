@@ -11,7 +11,8 @@ public struct TrainCommand: ParsableCommand {
         abstract: "Train a model on a CSV file and save it as a model folder (prints JSON).",
         discussion: """
         With default options on numeric columns, logistic-regression fits exactly scikit-learn's LogisticRegression() \
-        (L2, C=1, unpenalised intercept), converged tightly. Categorical columns are one-hot encoded; numeric \
+        (L2, C=1, unpenalised intercept), solved to its optimum (scikit-learn's default stops earlier, at tol 1e-4 or \
+        100 iterations; see docs/ml-core.md). Categorical columns are one-hot encoded; numeric \
         missing values are an error unless --impute is given, except for gradient-boosting, which sends them to a \
         learned side of each split (scikit-learn's HistGradientBoosting). Gradient-boosting's task comes from the \
         label unless --task is given: text or boolean labels, or whole numbers with at most 20 distinct values, are \

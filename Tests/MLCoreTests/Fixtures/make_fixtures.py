@@ -161,6 +161,8 @@ yb = Xb.pop("y").values
 tight = tight_lr(1.0).fit(Xb.values, yb); dflt = LogisticRegression().fit(Xb.values, yb)
 ref["logreg_binary_default_vs_optimum"] = {
     "max_rel_coef_diff": float(np.max(np.abs(dflt.coef_ - tight.coef_) / np.abs(tight.coef_))),
+    "median_rel_coef_diff": float(np.median(np.abs(dflt.coef_ - tight.coef_) / np.abs(tight.coef_))),
+    "max_abs_coef_diff_over_max_coef": float(np.max(np.abs(dflt.coef_ - tight.coef_)) / np.max(np.abs(tight.coef_))),
     "log_loss_diff": float(log_loss(yb, dflt.predict_proba(Xb.values)) - log_loss(yb, tight.predict_proba(Xb.values))),
     "n_iter": int(dflt.n_iter_[0])}
 
