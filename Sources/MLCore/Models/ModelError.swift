@@ -35,7 +35,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .nonFiniteFeature(let column, let row, let line, let path):
             return "\(place(path, line, row)): feature '\(column)' is NaN or infinite; fix the value or enable imputation (--impute) for missing values"
         case .missingFeature(let column, let row, let line, let path):
-            return "\(place(path, line, row)): feature '\(column)' is missing; fill it, drop the row, or pass --impute mean|median"
+            return "\(place(path, line, row)): feature '\(column)' is missing; fill it, drop the row, or pass --impute mean|median (gradient-boosting takes missing values as they are)"
         case .missingInput(let column, let path, let required):
             return "column '\(column)' is missing\(path.map { " from \($0)" } ?? ""); the model needs the columns: \(required.joined(separator: ", "))"
         case .invalidTarget(let column, let row, let line, let path, let reason):

@@ -117,8 +117,10 @@ public struct GradientBoosting: Sendable {
                     for k in 0..<outputs {
                         for i in 0..<m { indices[i] = Int32(i) }
                         let (tree, leaves) = grower.grow(indices: &indices, gradients: gradients[k], hessians: hessians[k])
-                        for (range, value) in leaves {
-                            for i in range { raw[k][Int(indices[i])] += value }
+                        raw[k].withUnsafeMutableBufferPointer { scores in
+                            for (range, value) in leaves {
+                                for i in range { scores[Int(indices[i])] += value }
+                            }
                         }
                         trees.append(tree)
                         if useValidation, let vBase = validationBuffer.baseAddress {
@@ -169,13 +171,21 @@ public struct GradientBoosting: Sendable {
     private func computeGradients(raw: [[Double]], y: [Double], gradients: inout [[Double]], hessians: inout [[Double]]) {
         switch task {
         case .binaryClassification:
-            for i in 0..<y.count {
-                let p = LogisticKernels.sigmoid(raw[0][i])
-                gradients[0][i] = p - y[i]
-                hessians[0][i] = p * (1 - p)
+            let scores = raw[0]
+            gradients[0].withUnsafeMutableBufferPointer { g in
+                hessians[0].withUnsafeMutableBufferPointer { h in
+                    for i in 0..<y.count {
+                        let p = LogisticKernels.sigmoid(scores[i])
+                        g[i] = p - y[i]
+                        h[i] = p * (1 - p)
+                    }
+                }
             }
         case .regression:
-            for i in 0..<y.count { gradients[0][i] = raw[0][i] - y[i] }
+            let scores = raw[0]
+            gradients[0].withUnsafeMutableBufferPointer { g in
+                for i in 0..<y.count { g[i] = scores[i] - y[i] }
+            }
         case .multiclassClassification:
             let k = raw.count
             var z = [Double](repeating: 0, count: k)
