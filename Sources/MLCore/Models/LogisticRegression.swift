@@ -113,18 +113,30 @@ public struct LogisticRegression: Sendable {
 }
 
 extension LogisticRegression {
-    /// Column means and population standard deviations (1 for a constant column), in a fixed order.
+    /// Column means and population standard deviations (1 for a constant column). Row blocks are summed in
+    /// parallel and combined in a fixed order, so the result does not depend on the core count.
     static func columnMoments(_ x: DesignMatrix) -> (means: [Double], scales: [Double]) {
         let d = x.columns, n = x.rows
-        var sum = [Double](repeating: 0, count: d)
-        for r in 0..<n { for j in 0..<d { sum[j] += x.values[r * d + j] } }
-        let means = sum.map { $0 / Double(max(n, 1)) }
-        var squares = [Double](repeating: 0, count: d)
-        for r in 0..<n {
-            for j in 0..<d { let e = x.values[r * d + j] - means[j]; squares[j] += e * e }
+        guard n > 0, d > 0 else { return ([Double](repeating: 0, count: d), [Double](repeating: 1, count: d)) }
+        let ranges = Parallel.ranges(n, parts: n >= 4096 ? 8 : 1)
+        let values = x.values
+        let sums = Parallel.map(ranges.count) { k -> [Double] in
+            var sum = [Double](repeating: 0, count: d)
+            for r in ranges[k] { for j in 0..<d { sum[j] += values[r * d + j] } }
+            return sum
         }
-        let scales = squares.map { v -> Double in
-            let s = (v / Double(max(n, 1))).squareRoot()
+        var means = [Double](repeating: 0, count: d)
+        for part in sums { for j in 0..<d { means[j] += part[j] } }
+        for j in 0..<d { means[j] /= Double(n) }
+        let squares = Parallel.map(ranges.count) { k -> [Double] in
+            var sum = [Double](repeating: 0, count: d)
+            for r in ranges[k] { for j in 0..<d { let e = values[r * d + j] - means[j]; sum[j] += e * e } }
+            return sum
+        }
+        var total = [Double](repeating: 0, count: d)
+        for part in squares { for j in 0..<d { total[j] += part[j] } }
+        let scales = total.map { v -> Double in
+            let s = (v / Double(n)).squareRoot()
             return s > 0 && s.isFinite ? s : 1
         }
         return (means, scales)
