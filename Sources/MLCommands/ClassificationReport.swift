@@ -50,7 +50,7 @@ enum ClassificationReport {
         let yBool = t.map { $0 == positiveIndex }
         for key in ["roc_auc", "average_precision", "log_loss", "brier_score", "expected_calibration_error"] { r[key] = .null }
         if let score {
-            let s = try input.numbers(score)
+            let s = try input.numbers(score, expected: "a score or probability of the positive class")
             if !binary {
                 warnings.append("roc_auc, average_precision, log_loss and brier_score need two labels; \(labelSet.labels.count) found, so they are null")
             } else {

@@ -38,12 +38,15 @@ enum CommandSupport {
 
     /// Logs params, metrics and artifacts when the command runs as a job step; returns the run log.
     @discardableResult
-    static func logRun(command: String, params: [String: String], metrics: [String: Double], artifacts: [(path: String, name: String)]) throws -> RunLog? {
+    /// `report` is the command's JSON output, saved as the artifact `report.name` (e.g. `validation.json`).
+    static func logRun(command: String, params: [String: String], metrics: [String: Double], artifacts: [(path: String, name: String)],
+                       report: (name: String, json: String)? = nil) throws -> RunLog? {
         guard let log = RunLog.current() else { return nil }
         try log.setTag("mlopslab.command", command)
         try log.logParams(params)
         try log.logMetrics(metrics.filter { $0.value.isFinite })
         for artifact in artifacts { try log.logArtifact(at: artifact.path, as: artifact.name) }
+        if let report { try log.logText(report.json, as: report.name) }
         return log
     }
 }

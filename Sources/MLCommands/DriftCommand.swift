@@ -33,7 +33,7 @@ public struct DriftCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Columns to leave out (ids, timestamps, the label), space- or comma-separated.")
     var exclude: [String] = []
 
-    @Option(name: .long, help: "Prediction column: reported separately as prediction_drift.")
+    @Option(name: .long, help: "Prediction column: reported as prediction_drift (evidently: also counted in the drift share, as Evidently does).")
     var prediction: String?
 
     @Option(name: .long, help: "Share of drifted features that means dataset drift (evidently dialect).")
@@ -101,6 +101,25 @@ public struct DriftCommand: ParsableCommand {
                                      "out_of_bounds_rate": .num(dq.outOfBoundsRate)])
             warnings += drift.warnings.map { "\(name): \($0)" }
         }
+        var runMetrics: [String: Double] = [:]
+        for name in names { runMetrics.merge(features[name].map { FeatureDriftInput.runMetrics($0, column: name) } ?? [:]) { a, _ in a } }
+        var sharedColumns = names
+        var predictionJSON: MetricJSON?
+        if let prediction {
+            var (drift, dq) = try FeatureDriftInput.compare(name: prediction, reference: ref, current: cur, dialect: dialect)
+            try applyThresholds(&drift)
+            let json = FeatureDriftInput.json(drift, quality: dq)
+            predictionJSON = json
+            warnings += drift.warnings.map { "\(prediction) (prediction): \($0)" }
+            runMetrics.merge(FeatureDriftInput.runMetrics(json, column: prediction)) { a, _ in a }
+            // Evidently's DataDriftPreset counts every column, prediction included, in the drifted share;
+            // Azure ML monitors prediction drift as a signal of its own.
+            if dialect == .evidently {
+                results.append(drift)
+                features[prediction] = json
+                sharedColumns.append(prediction)
+            }
+        }
         let summary = DatasetDrift(features: results, dialect: dialect, shareThreshold: driftShare)
         var r: [String: MetricJSON] = [
             "dialect": .string(dialect.rawValue),
@@ -109,22 +128,18 @@ public struct DriftCommand: ParsableCommand {
             "dataset_drift": .bool(summary.datasetDrift),
             "number_of_drifted_features": .int(summary.driftedCount),
             "number_of_features": .int(summary.featureCount),
-            "drifted_features": .array(names.filter { features[$0].map(FeatureDriftInput.isDrifted) ?? false }.map(MetricJSON.string)),
+            "drifted_features": .array(sharedColumns.filter { features[$0].map(FeatureDriftInput.isDrifted) ?? false }.map(MetricJSON.string)),
+            "not_computable_features": .array(zip(sharedColumns, results).filter { !$0.1.computable }.map { MetricJSON.string($0.0) }),
             "data_quality": .object(quality),
             "reference_rows": .int(ref.rowCount),
             "current_rows": .int(cur.rowCount),
         ]
         if dialect == .evidently { r["drift_share_threshold"] = .num(driftShare) }
-        if let prediction {
-            var (drift, dq) = try FeatureDriftInput.compare(name: prediction, reference: ref, current: cur, dialect: dialect)
-            try applyThresholds(&drift)
-            r["prediction_drift"] = FeatureDriftInput.json(drift, quality: dq)
-            warnings += drift.warnings.map { "\(prediction) (prediction): \($0)" }
-        }
+        if let predictionJSON { r["prediction_drift"] = predictionJSON }
         r["warnings"] = .array(warnings.map(MetricJSON.string))
         var params = ["reference": reference, "current": current, "dialect": dialect.rawValue]
         if let prediction { params["prediction"] = prediction }
-        try ReportOutput.emit(.object(r), command: "ml drift", artifact: "drift.json", params: params)
+        try ReportOutput.emit(.object(r), command: "ml drift", artifact: "drift.json", params: params, extraMetrics: runMetrics)
     }
 
     /// Applies --numerical-metric / --categorical-metric and thresholds (azure dialect).

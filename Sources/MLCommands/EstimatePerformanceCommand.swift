@@ -54,14 +54,20 @@ public struct EstimatePerformanceCommand: ParsableCommand {
         let ana = try LabelColumns(path: analysis, naValues: naValues)
         let labels = try ref.labels(label)
         let labelSet = try LabelSet(values: [labels], positive: positiveLabel)
+        if labelSet.labels.count == 1, let only = labelSet.labels.first {
+            throw MetricsInputError.singleClass(column: label, path: reference, label: only, command: "estimate-performance")
+        }
         guard labelSet.isBinary, let positive = labelSet.positive else {
             throw MetricsInputError.notBinary(column: label, labels: labelSet.labels)
         }
         var warnings: [String] = labelSet.note.map { [$0] } ?? []
-        let refScores = try ref.numbers(score)
+        let refScores = try ref.probabilities(score, command: "estimate-performance")
         let estimator = try ConfidenceBasedEstimator(referenceLabels: labels.map { $0 == positive }, referenceScores: refScores,
                                                      threshold: threshold, chunkCount: chunks)
-        let scores = try ana.numbers(score)
+        let scores = try ana.probabilities(score, command: "estimate-performance")
+        for (file, rows) in [(reference, labels.count), (analysis, scores.count)] where rows < chunks {
+            warnings.append("--chunks \(chunks) asks for more chunks than \(file) has rows (\(rows)): it is cut into \(rows) chunk(s) of one row")
+        }
         var predictions: [Bool]?
         if let prediction {
             predictions = try ana.labels(prediction).map { $0 == positive }

@@ -110,14 +110,8 @@ public enum EvaluationTask: String, ExpressibleByArgument, CaseIterable, Sendabl
 
     /// Classification for text or boolean labels, or numeric labels that are all integers with at most
     /// 20 distinct values; regression otherwise.
+    /// The rule is MLCore's `TaskKind.infer(label:)`, shared with `ml train`.
     static func infer(_ column: Column) throws -> EvaluationTask {
-        guard column.kind == .numeric, let values = column.numbers else { return .classification }
-        var distinct = Set<Double>()
-        for v in values where !v.isNaN {
-            if v != v.rounded() { return .regression }
-            distinct.insert(v)
-            if distinct.count > 20 { return .regression }
-        }
-        return .classification
+        TaskKind.infer(label: column) == .classification ? .classification : .regression
     }
 }

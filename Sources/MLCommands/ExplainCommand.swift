@@ -66,11 +66,13 @@ public struct ExplainCommand: ParsableCommand {
         }
         var metrics = ["baseline_score": baseline]
         for item in importances { metrics[RunLog.sanitizedKey("importance_\(item.column)")] = item.importanceMean }
+        let json = try JSONOutput.encode(report)
         try CommandSupport.logRun(command: "ml explain",
                                   params: ["model": model, "data": data, "repeats": String(repeats), "seed": String(seed), "scoring": used.rawValue],
                                   metrics: metrics,
-                                  artifacts: contributionsOutput.map { [($0, URL(fileURLWithPath: $0).lastPathComponent)] } ?? [])
-        try CommandSupport.printJSON(report)
+                                  artifacts: contributionsOutput.map { [($0, URL(fileURLWithPath: $0).lastPathComponent)] } ?? [],
+                                  report: ("explanation.json", json))
+        CommandContext.active.console.line(json)
     }
 }
 

@@ -34,7 +34,8 @@ enum FeatureDriftInput {
             "type": .string(d.kind.rawValue),
             "jensen_shannon_distance": .num(d.jensenShannonDistance),
             "population_stability_index": .num(d.populationStabilityIndex),
-            "drifted": .bool(d.drifted),
+            "drifted": d.computable ? .bool(d.drifted) : .null,
+            "computable": .bool(d.computable),
             "decision_metric": .string(d.decisionMetric),
             "threshold": .num(d.threshold),
             "drift_score": .num(d.driftScore),
@@ -53,6 +54,21 @@ enum FeatureDriftInput {
         }
         if d.zTestPValue != nil { o["z_test_p_value"] = .num(d.zTestPValue) }
         return .object(o)
+    }
+
+    /// MLflow-style metric names for one feature's numbers: `drift.<column>.<metric>` (`drifted` as 0/1).
+    static func runMetrics(_ json: MetricJSON, column: String) -> [String: Double] {
+        guard case .object(let o) = json else { return [:] }
+        let prefix = "drift.\(RunLog.sanitizedKey(column))."
+        var out: [String: Double] = [:]
+        for (key, value) in o {
+            switch value {
+            case .number(let v): out[prefix + key] = v
+            case .bool(let b) where key == "drifted": out[prefix + key] = b ? 1 : 0
+            default: break
+            }
+        }
+        return out
     }
 
     static func isDrifted(_ json: MetricJSON) -> Bool {

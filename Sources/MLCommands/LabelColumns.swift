@@ -32,13 +32,28 @@ struct LabelColumns {
         return out
     }
 
-    /// Finite numbers of every row of a column; missing or non-finite values are errors naming the line.
-    func numbers(_ name: String) throws -> [Double] {
+    /// Finite numbers of every row of a column; missing, non-numeric or non-finite values are errors naming
+    /// the line. `expected` says what the column holds, for the message (e.g. "a score or probability").
+    func numbers(_ name: String, expected: String) throws -> [Double] {
         let column = try table.requireColumn(name)
-        guard let values = column.numbers else { throw MetricsInputError.notNumeric(column: name, path: path) }
+        guard let values = column.numbers else {
+            let texts = column.strings
+            let row = texts.firstIndex { text in text.map { FastFloatParser.parse($0) == nil } ?? false } ?? 0
+            throw MetricsInputError.notNumeric(column: name, location: location(row), text: row < texts.count ? texts[row] ?? "" : "",
+                                               expected: expected)
+        }
         for (i, v) in values.enumerated() {
             if v.isNaN { throw MetricsInputError.missingValue(column: name, location: location(i)) }
             if !v.isFinite { throw MetricsInputError.nonFinite(column: name, location: location(i)) }
+        }
+        return values
+    }
+
+    /// Probabilities in [0, 1] of every row of a column; anything else is an error naming the line.
+    func probabilities(_ name: String, command: String) throws -> [Double] {
+        let values = try numbers(name, expected: "a probability of the positive class")
+        if let row = values.firstIndex(where: { $0 < 0 || $0 > 1 }) {
+            throw MetricsInputError.notProbability(column: name, location: location(row), value: values[row], command: command)
         }
         return values
     }

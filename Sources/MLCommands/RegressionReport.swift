@@ -5,8 +5,8 @@ enum RegressionReport {
     /// Returns the report entries and the per-row absolute error for error analysis.
     static func build(input: LabelColumns, label: String, prediction: String, group: String?,
                       warnings: inout [String]) throws -> ([String: MetricJSON], [Double]) {
-        let y = try input.numbers(label)
-        let p = try input.numbers(prediction)
+        let y = try input.numbers(label, expected: "the regression target")
+        let p = try input.numbers(prediction, expected: "the predicted value of a regression")
         var r = try metrics(y, p, warnings: &warnings)
         if let group {
             let groups = try input.groups(group)

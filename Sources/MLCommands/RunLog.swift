@@ -73,6 +73,11 @@ public struct RunLog: Sendable {
         }
     }
 
+    /// Writes `text` as the artifact `artifacts/<name>` (e.g. a command's JSON report).
+    public func logText(_ text: String, as name: String) throws {
+        try write(text.hasSuffix("\n") ? text : text + "\n", to: try file(in: "artifacts", key: name))
+    }
+
     /// `text` turned into a valid key: characters outside the allowed set (and `/`) become `_`.
     public static func sanitizedKey(_ text: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. ")

@@ -67,9 +67,11 @@ public struct ValidateDataCommand: ParsableCommand {
         var params = ["data": data, "schema": schema ?? "inferred"]
         if let label { params["label"] = label }
         if let against { params["against"] = against }
+        let json = try JSONOutput.encode(report)
         try CommandSupport.logRun(command: "ml validate-data", params: params, metrics: metrics,
-                                  artifacts: schemaOutput.map { [($0, URL(fileURLWithPath: $0).lastPathComponent)] } ?? [])
-        try CommandSupport.printJSON(report)
+                                  artifacts: schemaOutput.map { [($0, URL(fileURLWithPath: $0).lastPathComponent)] } ?? [],
+                                  report: ("validation.json", json))
+        CommandContext.active.console.line(json)
         for violation in violations { CommandContext.active.console.writeError("violation: \(violation.message)\n") }
         if !report.valid { throw ExitCode(1) }
     }

@@ -90,6 +90,23 @@ struct CommandTests {
         #expect(badErr.contains("validation data"))
     }
 
+    @Test func declaredCategoricalColumnTrainsAndScoresAsText() throws {
+        let dir = try tempDir()
+        let data = dir + "/mixed.csv"
+        try "a,b,y\n1,2,0\n2,x3,1\n3,4,0\n4,5,1\n5,6,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let (status, _, err) = run(["train", "--data", data, "--label", "y", "--algorithm", "logistic-regression", "--model-output", dir + "/m"])
+        #expect(status == 2 && err.hasPrefix("error: \(data):3: column 'b' holds 'x3'"), "\(err)")
+        let (ok, out, okErr) = run(["train", "--data", data, "--label", "y", "--algorithm", "logistic-regression", "--categorical", "b",
+                                    "--model-output", dir + "/m"])
+        #expect(ok == 0, "\(okErr)")
+        #expect(out.contains("\"feature_count\" : 6"))
+        let (scoreStatus, _, scoreErr) = run(["score", "--model", dir + "/m", "--data", data, "--output", dir + "/scored.csv"])
+        #expect(scoreStatus == 0, "\(scoreErr)")
+        // Scoring the scored file again would overwrite its prediction column: refused, naming the file.
+        let (again, _, againErr) = run(["score", "--model", dir + "/m", "--data", dir + "/scored.csv", "--output", dir + "/again.csv"])
+        #expect(again == 2 && againErr.contains("\(dir)/scored.csv already has a column 'prediction'"), "\(againErr)")
+    }
+
     @Test func badInputExitsNonZeroWithOneLine() throws {
         let dir = try tempDir()
         let ragged = dir + "/ragged.csv"
@@ -126,6 +143,14 @@ struct CommandTests {
         let contributions = try CSVReader.read(path: dir + "/contributions.csv")
         #expect(contributions.rowCount == 3000 && contributions.column(named: "contribution_sex") != nil)
         #expect(FileManager.default.fileExists(atPath: dir + "/run/metrics/importance_age"))
+        let explanation = try Data(contentsOf: URL(fileURLWithPath: dir + "/run/artifacts/explanation.json"))
+        let logged = try #require(try JSONSerialization.jsonObject(with: explanation) as? [String: Any])
+        #expect((logged["permutation_importance"] as? [Any])?.count == 12 && logged["baseline_score"] != nil)
+
+        let (validStatus, validOut, _) = run(["validate-data", "--data", data], environment: ["MLOPSLAB_RUN_DIR": dir + "/run2"])
+        #expect(validStatus == 0)
+        let validation = try String(contentsOfFile: dir + "/run2/artifacts/validation.json", encoding: .utf8)
+        #expect(validation == validOut && validation.contains("\"valid\" : true"))
 
         let schema = dir + "/schema.json"
         #expect(run(["validate-data", "--data", data, "--schema-output", schema]).0 == 0)

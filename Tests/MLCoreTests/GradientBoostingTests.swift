@@ -69,6 +69,73 @@ struct GradientBoostingTests {
         #expect(p[0] > 0.95 && p[1] < 0.05)
     }
 
+    private func multiclassLogLoss(_ p: [Double], _ y: [Double], classes k: Int) -> Double {
+        var loss = 0.0
+        for i in 0..<y.count { loss -= log(min(max(p[i * k + Int(y[i])], Double.ulpOfOne), 1 - Double.ulpOfOne)) }
+        return loss / Double(y.count)
+    }
+
+    @Test func multiclassBuildsOneTreePerClassPerIterationAndMatchesScikitLearn() throws {
+        let (x, y) = try data("hgb_multi_train.csv")
+        let (xt, yt) = try data("hgb_multi_test.csv")
+        let model = try GradientBoosting(task: .multiclassClassification).fit(x, target: y, classCount: 4)
+        let ref = try Fixture.reference("hgb_multiclass")
+        #expect(model.classCount == 4 && model.baselines?.count == 4)
+        #expect(model.iterations == (try #require(ref["n_iter"] as? Int)) && model.trees.count == 4 * model.iterations)
+        let p = try model.predict(xt)
+        #expect(p.count == 4 * xt.rows)
+        for r in 0..<xt.rows { #expect(abs(p[(4 * r)..<(4 * r + 4)].reduce(0, +) - 1) < 1e-12) }
+        let loss = multiclassLogLoss(p, yt, classes: 4)
+        let reference = try #require(ref["test_log_loss"] as? Double)
+        #expect(abs(loss - reference) / reference < 0.15, "ours \(loss) vs scikit-learn \(reference)")
+        var correct = 0
+        for r in 0..<xt.rows {
+            let row = Array(p[(4 * r)..<(4 * r + 4)])
+            if row.firstIndex(of: row.max() ?? 0) == Int(yt[r]) { correct += 1 }
+        }
+        let accuracy = Double(correct) / Double(xt.rows)
+        #expect(abs(accuracy - (try #require(ref["test_accuracy"] as? Double))) < 0.03, "accuracy \(accuracy)")
+        // The baselines are scikit-learn's intercept-only raw scores: log class shares, centred.
+        let shares = (0..<4).map { k in Double(y.filter { Int($0) == k }.count) / Double(y.count) }
+        let logs = shares.map { log($0) }
+        for k in 0..<4 { #expect(abs((model.baselines?[k] ?? 0) - (logs[k] - logs.reduce(0, +) / 4)) < 1e-12) }
+    }
+
+    @Test func multiclassEarlyStoppingIsSeededAndStopsLikeScikitLearn() throws {
+        let (x, y) = try data("hgb_multi_train.csv")
+        let (xt, yt) = try data("hgb_multi_test.csv")
+        var options = GradientBoostingOptions()
+        options.earlyStopping = .on
+        let a = try GradientBoosting(task: .multiclassClassification, options: options, seed: 1).fit(x, target: y, classCount: 4)
+        let b = try GradientBoosting(task: .multiclassClassification, options: options, seed: 1).fit(x, target: y, classCount: 4)
+        #expect(a == b)
+        #expect(a.validationRows == 300 && a.validationLoss != nil)
+        let ref = try Fixture.reference("hgb_multiclass_early_stopping")
+        let iterations = try #require(ref["n_iter"] as? Int)
+        // Another validation split than scikit-learn's, so the stopping point is close, not equal.
+        #expect(a.iterations < 100 && abs(a.iterations - iterations) <= 30, "ours \(a.iterations) vs scikit-learn \(iterations)")
+        let loss = multiclassLogLoss(try a.predict(xt), yt, classes: 4)
+        let reference = try #require(ref["test_log_loss"] as? Double)
+        #expect(abs(loss - reference) / reference < 0.15, "ours \(loss) vs scikit-learn \(reference)")
+    }
+
+    @Test func missingValuesInTrainingAndTestMatchScikitLearn() throws {
+        // 25 % of f0 and f1 are blank in both files; scikit-learn's HGB handles them natively, and so must we.
+        let (x, y) = try data("hgb_missing_train.csv")
+        let (xt, yt) = try data("hgb_missing_test.csv")
+        #expect(x.values.contains { $0.isNaN } && xt.values.contains { $0.isNaN })
+        let model = try GradientBoosting(task: .binaryClassification).fit(x, target: y)
+        let p = try model.predict(xt)
+        var loss = 0.0
+        for i in 0..<p.count {
+            let q = min(max(p[i], Double.ulpOfOne), 1 - Double.ulpOfOne)
+            loss -= yt[i] == 1 ? log(q) : log(1 - q)
+        }
+        loss /= Double(p.count)
+        let reference = try #require(try Fixture.reference("hgb_missing")["test_log_loss"] as? Double)
+        #expect(abs(loss - reference) / reference < 0.15, "ours \(loss) vs scikit-learn \(reference)")
+    }
+
     @Test func binMapperUsesMidpointsAndAtMost255Bins() {
         var few = [1.0, 3, 3, 7]
         #expect(BinMapper.thresholds(for: &few) == [2, 5])

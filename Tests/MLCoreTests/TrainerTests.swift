@@ -109,6 +109,112 @@ struct TrainerTests {
         }
     }
 
+    @Test func labelTaskInferenceIsSharedAndDocumented() throws {
+        let table = try CSVReader.parse(text: "i,f,t,b,many\n0,0.5,a,true,0\n3,1,b,false,25\n2,2,a,true,7\n")
+        #expect(TaskKind.infer(label: try table.requireColumn("i")) == .classification)
+        #expect(TaskKind.infer(label: try table.requireColumn("f")) == .regression)
+        #expect(TaskKind.infer(label: try table.requireColumn("t")) == .classification)
+        #expect(TaskKind.infer(label: try table.requireColumn("b")) == .classification)
+        let many = try CSVReader.parse(text: "y\n" + (0..<21).map(String.init).joined(separator: "\n") + "\n")
+        #expect(TaskKind.infer(label: try many.requireColumn("y")) == .regression)
+    }
+
+    @Test func integerMulticlassLabelTrainsAMulticlassBoostingClassifier() throws {
+        // Labels 0-3 without --task: four classes, as ml evaluate would read them — not a regression.
+        let table = try Fixture.table("hgb_multi_train.csv")
+        let model = try Trainer.train(table, spec: TrainingSpec(label: "y", algorithm: .gradientBoosting))
+        #expect(model.task == .classification)
+        #expect(model.label.classes == ["0", "1", "2", "3"])
+        let boosting = try #require(model.boosting)
+        #expect(boosting.task == .multiclassClassification && boosting.classCount == 4)
+        let accuracy = try #require(model.metrics["training_accuracy_score"])
+        #expect(accuracy > 0.9)
+        let (scored, _) = try model.score(try Fixture.table("hgb_multi_test.csv").dropping(columns: ["y"]))
+        let predictions = try scored.requireNumbers("prediction")
+        #expect(predictions.allSatisfy { [0, 1, 2, 3].contains($0) })
+        #expect(scored.columnNames.suffix(5) == ["probability", "probability_0", "probability_1", "probability_2", "probability_3"])
+        let dir = try tempDir()
+        try ModelArtifact.save(model, to: dir)
+        #expect(try ModelArtifact.load(from: dir) == model)
+    }
+
+    @Test func classifiersRefuseAContinuousLabel() throws {
+        var text = "x,y\n"
+        for i in 0..<300 { text += "\(i),\(Double(i) / 7 + 0.25)\n" }
+        let table = try CSVReader.parse(text: text, path: "cont.csv")
+        for spec in [TrainingSpec(label: "y", algorithm: .logisticRegression),
+                     TrainingSpec(label: "y", algorithm: .gradientBoosting, task: .classification)] {
+            #expect(throws: ModelError.self) { try Trainer.train(table, spec: spec) }
+            do {
+                _ = try Trainer.train(table, spec: spec)
+            } catch let error as ModelError {
+                #expect(error.message.hasPrefix("cont.csv:2: label 'y' holds 0.25"), "\(error.message)")
+                #expect(error.message.contains("300 distinct values are continuous") && error.message.contains("Unknown label type: continuous"))
+            }
+        }
+        // Whole numbers written with a fraction (1.0) are classes, as in scikit-learn.
+        let whole = try CSVReader.parse(text: "x,y\n1,0.0\n2,1.0\n3,0.0\n4,1.0\n")
+        #expect(try Trainer.train(whole, spec: TrainingSpec(label: "y", algorithm: .logisticRegression)).label.classes == ["0", "1"])
+    }
+
+    @Test func aMostlyNumericColumnWithABadValueIsAnErrorUnlessDeclaredCategorical() throws {
+        let table = try CSVReader.parse(text: "a,b,y\n1,2,0\n2,x3,1\n3,4,0\n4,5,1\n5,6,1\n", path: "mixed.csv")
+        let spec = TrainingSpec(label: "y", algorithm: .logisticRegression)
+        #expect(throws: TableError.self) { try Trainer.train(table, spec: spec) }
+        do {
+            _ = try Trainer.train(table, spec: spec)
+        } catch let error as TableError {
+            #expect(error.message.hasPrefix("mixed.csv:3: column 'b' holds 'x3', but 4 of its 5 values (80 %) are numbers"), "\(error.message)")
+            #expect(error.message.contains("--categorical b"))
+        }
+        var declared = spec
+        declared.categorical = ["b"]
+        let model = try Trainer.train(table, spec: declared)
+        #expect(model.preprocessing.featureNames == ["a", "b_2", "b_4", "b_5", "b_6", "b_x3"])
+        #expect(model.inputs.first { $0.name == "b" }?.kind == .categorical)
+        // A real text column (fewer than half numbers) is still one-hot encoded without being declared.
+        let text = try CSVReader.parse(text: "a,b,y\n1,red,0\n2,x3,1\n3,4,0\n4,blue,1\n5,red,1\n")
+        #expect(try Trainer.train(text, spec: spec).preprocessing.featureNames.contains("b_red"))
+    }
+
+    @Test func gradientBoostingTrainsAndScoresWithMissingValuesNatively() throws {
+        let table = try Fixture.table("hgb_missing_train.csv")
+        #expect(try table.requireNumbers("f0").contains { $0.isNaN })
+        let model = try Trainer.train(table, spec: TrainingSpec(label: "y", algorithm: .gradientBoosting))
+        #expect(model.preprocessing.transforms.allSatisfy { $0.keepsMissing == true && $0.fill == nil })
+        let test = try Fixture.table("hgb_missing_test.csv")
+        let (scored, _) = try model.score(test.dropping(columns: ["y"]))
+        let probability = try scored.requireNumbers("probability")
+        #expect(probability.allSatisfy { $0 > 0 && $0 < 1 })
+        let rows = try test.requireNumbers("f0").enumerated().filter { $0.element.isNaN }.map(\.offset)
+        #expect(!rows.isEmpty)
+        // A model saved and loaded scores the missing rows exactly as the trained one does.
+        let dir = try tempDir()
+        try ModelArtifact.save(model, to: dir)
+        let (reloaded, _) = try ModelArtifact.load(from: dir).score(test.dropping(columns: ["y"]))
+        #expect(try reloaded.requireNumbers("probability") == probability)
+        // Linear models still need --impute; infinity stays an error for every model.
+        #expect(throws: ModelError.self) { try Trainer.train(table, spec: TrainingSpec(label: "y", algorithm: .logisticRegression)) }
+        let infinite = try CSVReader.parse(text: "a,y\n1,0\ninf,1\n2,0\n", path: "inf.csv")
+        #expect(throws: ModelError.nonFiniteFeature(column: "a", row: 1, line: 3, path: "inf.csv")) {
+            try Trainer.train(infinite, spec: TrainingSpec(label: "y", algorithm: .gradientBoosting))
+        }
+    }
+
+    @Test func scoringRefusesBooleansInANumericFeatureAndExistingOutputColumns() throws {
+        let train = try CSVReader.parse(text: "a,b,y\n1,5,0\n0,6,1\n1,7,0\n0,8,1\n")
+        let model = try Trainer.train(train, spec: TrainingSpec(label: "y", algorithm: .logisticRegression))
+        let booleans = try CSVReader.parse(text: "a,b\n,5\ntrue,6\n", path: "bool.csv")
+        #expect(throws: ModelError.featureKindChanged(column: "a", trained: "numeric", found: "boolean", text: "true", row: 1, line: 3,
+                                                      path: "bool.csv")) {
+            try model.score(booleans)
+        }
+        for column in ["prediction", "probability"] {
+            let clash = try CSVReader.parse(text: "a,b,\(column)\n1,5,0\n", path: "scored.csv")
+            #expect(throws: ModelError.outputColumnExists(column: column, path: "scored.csv")) { try model.score(clash) }
+        }
+    }
+
     @Test func scoringNamesAMissingColumnAndCountsUnseenCategories() throws {
         let train = try CSVReader.parse(text: "a,color,y\n1,red,0\n2,blue,1\n3,red,0\n4,blue,1\n")
         let model = try Trainer.train(train, spec: TrainingSpec(label: "y", algorithm: .logisticRegression))

@@ -57,7 +57,7 @@ struct CommandOptionTests {
         #expect((r["warnings"] as? [String])?.contains { $0.hasPrefix("c:") && $0.contains("z") } == true)
     }
 
-    @Test("evidently dialect on a small categorical column uses chi-squared; prediction drift is separate")
+    @Test("evidently dialect on a small categorical column uses chi-squared; the prediction counts in the drift share")
     func evidentlyCategorical() throws {
         var ref = ["c,pred"], cur = ["c,pred"]
         for i in 0..<300 { ref.append("\(["a", "b", "c"][i % 3]),\(i % 7)") }
@@ -68,10 +68,12 @@ struct CommandOptionTests {
         let c = r.object("features").object("c")
         #expect(c["decision_metric"] as? String == "chi_squared_p_value")
         #expect(c["drifted"] as? Bool == true)
-        #expect(r.object("features")["pred"] == nil)
+        // Evidently's DataDriftPreset counts every column, prediction included, in the share.
+        #expect(r.object("features").object("pred")["drifted"] as? Bool == true)
         let pred = r.object("prediction_drift")
         #expect(pred["decision_metric"] as? String == "ks_p_value")
         #expect(pred["drifted"] as? Bool == true)
+        #expect(r.int("number_of_features") == 2 && close(r.double("drift_share"), 1))
         #expect(r["dataset_drift"] as? Bool == true)
         #expect(close(r.double("drift_share_threshold"), 0.5))
     }

@@ -140,7 +140,8 @@ struct CommandTests {
         #expect {
             _ = try runML(["evaluate", "--data", scores, "--label", "y", "--prediction", "p", "--score", "s"])
         } throws: { error in
-            (error as? MetricsInputError) == .notNumeric(column: "s", path: scores)
+            (error as? MetricsInputError) == .notNumeric(column: "s", location: "\(scores):3", text: "abc",
+                                                         expected: "a score or probability of the positive class")
         }
         let empty = try temporaryCSV("y,p\n", name: "empty")
         #expect(throws: (any Error).self) {

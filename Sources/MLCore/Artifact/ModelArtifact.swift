@@ -91,6 +91,18 @@ public enum ModelArtifact {
             }
         }
         if let boosting = model.boosting {
+            let classifier = boosting.task == .binaryClassification || boosting.task == .multiclassClassification
+            guard classifier == (model.task == .classification) else {
+                throw ArtifactError.corrupt(path: path, reason: "boosting task \(boosting.task.rawValue) does not match the model task \(model.task.rawValue)")
+            }
+            if boosting.task == .multiclassClassification {
+                let k = boosting.classCount ?? 0
+                guard k >= 3, k == model.label.classes.count, boosting.baselines?.count == k, boosting.trees.count % k == 0 else {
+                    throw ArtifactError.corrupt(path: path, reason: "multiclass boosting needs class_count = \(model.label.classes.count) classes, one baseline per class and a whole number of trees per class")
+                }
+            } else if boosting.task == .binaryClassification, model.label.classes.count != 2 {
+                throw ArtifactError.corrupt(path: path, reason: "binary boosting needs two classes in model.json")
+            }
             for (t, tree) in boosting.trees.enumerated() {
                 let n = tree.nodes.count
                 guard n > 0 else { throw ArtifactError.corrupt(path: path, reason: "tree \(t) has no nodes") }

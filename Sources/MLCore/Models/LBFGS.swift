@@ -9,6 +9,8 @@ public struct LBFGS: Sendable {
     public var maxIterations: Int = 1000
     /// Number of correction pairs kept.
     public var memory: Int = 10
+    /// Consecutive iterations with a relative decrease ≤ `functionTolerance` that stop the solver.
+    public var stallIterations: Int = 10
 
     public init(gradientTolerance: Double = 1e-10, maxIterations: Int = 1000) {
         self.gradientTolerance = gradientTolerance
@@ -46,6 +48,7 @@ public struct LBFGS: Sendable {
             return Result(x: x, value: f, iterations: 0, evaluations: evaluations, stop: .gradient, gradientNorm: gNorm)
         }
         var iteration = 0
+        var stalled = 0
         var direction = [Double](repeating: 0, count: n)
         var alphaBuffer = [Double](repeating: 0, count: memory)
         while iteration < maxIterations {
@@ -97,8 +100,16 @@ public struct LBFGS: Sendable {
             if gNorm <= gradientTolerance {
                 return Result(x: x, value: f, iterations: iteration, evaluations: evaluations, stop: .gradient, gradientNorm: gNorm)
             }
+            // A relative decrease at rounding level alone does not stop the solver: the gradient is still computed
+            // accurately there, and a few more iterations usually bring it under the tolerance. Only when the
+            // decrease stays at that level for `stallIterations` iterations in a row has progress really ended.
             if (previous - f) <= functionTolerance * max(abs(previous), abs(f), 1) {
-                return Result(x: x, value: f, iterations: iteration, evaluations: evaluations, stop: .function, gradientNorm: gNorm)
+                stalled += 1
+                if stalled >= stallIterations {
+                    return Result(x: x, value: f, iterations: iteration, evaluations: evaluations, stop: .function, gradientNorm: gNorm)
+                }
+            } else {
+                stalled = 0
             }
         }
         return Result(x: x, value: f, iterations: iteration, evaluations: evaluations, stop: .maxIterations, gradientNorm: gNorm)
@@ -129,6 +140,7 @@ public struct LBFGS: Sendable {
         var alpha = initialStep
         for attempt in 0..<50 {
             let current = evaluate(alpha)
+            if approximateWolfe(current, f: f, slope: slope, c1: c1, c2: c2) { return current }
             if !current.f.isFinite || current.f > f + c1 * alpha * slope || (attempt > 0 && current.f >= previous.f) {
                 if !current.f.isFinite {
                     alpha *= 0.1
@@ -154,6 +166,7 @@ public struct LBFGS: Sendable {
             let alpha = interpolate(low, high)
             if abs(high.alpha - low.alpha) < 1e-16 * max(1, abs(low.alpha)) { break }
             let current = evaluate(alpha)
+            if approximateWolfe(current, f: f, slope: slope, c1: c1, c2: c2) { return current }
             if !current.f.isFinite || current.f > f + c1 * alpha * slope || current.f >= low.f {
                 high = current
             } else {
@@ -163,6 +176,16 @@ public struct LBFGS: Sendable {
             }
         }
         return low.alpha > 0 && low.f < f ? low : nil
+    }
+
+    /// Hager and Zhang's approximate Wolfe conditions, used only where the objective no longer resolves the
+    /// decrease (its value within rounding of the start): the directional derivative, which stays accurate
+    /// there, must have shrunk — (2δ − 1)·φ'(0) ≥ φ'(α) ≥ σ·φ'(0) with δ = 0.1, σ = c2. Near the optimum this
+    /// lets the gradient keep converging after function values have reached their precision.
+    private func approximateWolfe(_ p: Point, f: Double, slope: Double, c1: Double, c2: Double) -> Bool {
+        // Only where the sufficient-decrease test fails within the objective's rounding.
+        guard p.f.isFinite, p.f > f + c1 * p.alpha * slope, p.f <= f + 1e-12 * max(abs(f), 1) else { return false }
+        return p.slope >= c2 * slope && p.slope <= (2 * 0.1 - 1) * slope
     }
 
     /// Minimiser of the cubic through two points with slopes, kept inside the bracket; bisection as fallback.

@@ -11,7 +11,8 @@ public struct LabelEncoding: Sendable, Codable, Equatable {
     /// The positive class of a binary classifier.
     public var positiveClass: String? { classes.count == 2 ? classes[1] : nil }
 
-    /// Class encoding fitted on a label column; missing labels are an error naming the line.
+    /// Class encoding fitted on a label column; missing labels are an error naming the line, and so are
+    /// non-integer numbers (continuous values are not classes, as scikit-learn's `type_of_target` decides).
     public static func classes(of table: Table, label: String) throws -> (LabelEncoding, [Int32]) {
         let column = try table.requireColumn(label)
         try checkNoMissing(column, table: table)
@@ -19,6 +20,10 @@ public struct LabelEncoding: Sendable, Codable, Equatable {
         var distinct = Array(Set(texts))
         switch column.values {
         case .numeric(let v):
+            if let row = v.firstIndex(where: { $0 != $0.rounded() }) {
+                throw ModelError.continuousLabel(column: label, value: texts[row], row: row, line: table.line(ofRow: row),
+                                                 path: table.source?.path, distinct: distinct.count)
+            }
             var byText: [String: Double] = [:]
             for (i, t) in texts.enumerated() { byText[t] = v[i] }
             distinct.sort { (byText[$0] ?? 0) < (byText[$1] ?? 0) }

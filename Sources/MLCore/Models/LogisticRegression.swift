@@ -33,6 +33,16 @@ public struct LogisticRegression: Sendable {
         // A fixed number of row blocks (not the core count) keeps the summation order, and so every bit of
         // the result, the same on every machine.
         let ranges = Parallel.ranges(n, parts: n >= 4096 ? 8 : 1)
+        // On badly scaled columns (`needsRescaling`) the solver works in standardized coordinates: it sees
+        // parameters v with w_j = v_j / s_j and b = v_b − Σ_j v_j·m_j / s_j (m, s: column mean and population
+        // std, s = 1 for a constant column). This is only a change of variables — the data are not copied and the
+        // objective (penalty on w, intercept free) is unchanged, so the minimiser is the same — but it makes the
+        // problem well conditioned where L-BFGS in the raw coordinates needs hundreds of iterations.
+        var (means, scales) = Self.columnMoments(x)
+        if !Self.needsRescaling(means: means, scales: scales) {
+            means = [Double](repeating: 0, count: d)
+            scales = [Double](repeating: 1, count: d)
+        }
         let result = x.values.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb -> LBFGS.Result in
                 guard let xBase = xb.baseAddress, let yBase = yb.baseAddress else {
@@ -40,7 +50,7 @@ public struct LogisticRegression: Sendable {
                 }
                 let xs = SharedBuffer(base: xBase, count: xb.count)
                 let ys = SharedBuffer(base: yBase, count: yb.count)
-                return solver.minimize(start: [Double](repeating: 0, count: parameterCount)) { params, gradient in
+                func objective(_ params: [Double], _ gradient: inout [Double]) -> Double {
                     let parts = Parallel.map(ranges.count) { k -> (Double, [Double]) in
                         var g = [Double](repeating: 0, count: parameterCount)
                         let loss: Double
@@ -69,13 +79,26 @@ public struct LogisticRegression: Sendable {
                     for k in 0..<outputs { gradient[outputs * d + k] *= scale }
                     return loss * scale + 0.5 * l2 * penalty
                 }
+                var rawGradient = [Double](repeating: 0, count: parameterCount)
+                return solver.minimize(start: [Double](repeating: 0, count: parameterCount)) { scaled, scaledGradient in
+                    let params = Self.unscale(scaled, means: means, scales: scales, outputs: outputs)
+                    let value = objective(params, &rawGradient)
+                    // Chain rule: ∂f/∂v_j = (∂f/∂w_j − ∂f/∂b · m_j) / s_j, ∂f/∂v_b = ∂f/∂b.
+                    for k in 0..<outputs {
+                        let gb = rawGradient[outputs * d + k]
+                        for j in 0..<d { scaledGradient[k * d + j] = (rawGradient[k * d + j] - gb * means[j]) / scales[j] }
+                        scaledGradient[outputs * d + k] = gb
+                    }
+                    return value
+                }
             }
         }
+        let solution = Self.unscale(result.x, means: means, scales: scales, outputs: outputs)
         var coefficients: [[Double]] = []
         var intercepts: [Double] = []
         for k in 0..<outputs {
-            coefficients.append(Array(result.x[(k * d)..<((k + 1) * d)]))
-            intercepts.append(result.x[outputs * d + k])
+            coefficients.append(Array(solution[(k * d)..<((k + 1) * d)]))
+            intercepts.append(solution[outputs * d + k])
         }
         if outputs > 1 {
             // The softmax is unchanged by a common shift; keep intercepts summing to zero, as L-BFGS from zero does.
@@ -86,6 +109,59 @@ public struct LogisticRegression: Sendable {
                              iterations: result.iterations, objective: result.value,
                              converged: (result.stop == .gradient || result.stop == .function) || result.gradientNorm < 1e-6,
                              featureNames: x.featureNames)
+    }
+}
+
+extension LogisticRegression {
+    /// Column means and population standard deviations (1 for a constant column). Row blocks are summed in
+    /// parallel and combined in a fixed order, so the result does not depend on the core count.
+    static func columnMoments(_ x: DesignMatrix) -> (means: [Double], scales: [Double]) {
+        let d = x.columns, n = x.rows
+        guard n > 0, d > 0 else { return ([Double](repeating: 0, count: d), [Double](repeating: 1, count: d)) }
+        let ranges = Parallel.ranges(n, parts: n >= 4096 ? 8 : 1)
+        let values = x.values
+        let sums = Parallel.map(ranges.count) { k -> [Double] in
+            var sum = [Double](repeating: 0, count: d)
+            for r in ranges[k] { for j in 0..<d { sum[j] += values[r * d + j] } }
+            return sum
+        }
+        var means = [Double](repeating: 0, count: d)
+        for part in sums { for j in 0..<d { means[j] += part[j] } }
+        for j in 0..<d { means[j] /= Double(n) }
+        let squares = Parallel.map(ranges.count) { k -> [Double] in
+            var sum = [Double](repeating: 0, count: d)
+            for r in ranges[k] { for j in 0..<d { let e = values[r * d + j] - means[j]; sum[j] += e * e } }
+            return sum
+        }
+        var total = [Double](repeating: 0, count: d)
+        for part in squares { for j in 0..<d { total[j] += part[j] } }
+        let scales = total.map { v -> Double in
+            let s = (v / Double(n)).squareRoot()
+            return s > 0 && s.isFinite ? s : 1
+        }
+        return (means, scales)
+    }
+
+    /// Columns are badly scaled for the solver when one has a mean above 10 in absolute value or a standard
+    /// deviation outside [0.1, 10] (a constant column excepted).
+    static func needsRescaling(means: [Double], scales: [Double]) -> Bool {
+        zip(means, scales).contains { m, s in abs(m) > 10 || (s != 1 && (s < 0.1 || s > 10)) }
+    }
+
+    /// Raw parameters (w, b) from standardized-coordinate parameters v: w = v / s, b = v_b − Σ v·m / s.
+    static func unscale(_ v: [Double], means: [Double], scales: [Double], outputs: Int) -> [Double] {
+        let d = means.count
+        var out = v
+        for k in 0..<outputs {
+            var shift = 0.0
+            for j in 0..<d {
+                let w = v[k * d + j] / scales[j]
+                out[k * d + j] = w
+                shift += w * means[j]
+            }
+            out[outputs * d + k] = v[outputs * d + k] - shift
+        }
+        return out
     }
 }
 

@@ -14,6 +14,12 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case missingInput(column: String, path: String?, required: [String])
     /// The target holds a missing or non-finite value.
     case invalidTarget(column: String, row: Int, line: Int?, path: String?, reason: String)
+    /// A classification label holds non-integer numbers (scikit-learn: "Unknown label type: continuous").
+    case continuousLabel(column: String, value: String, row: Int, line: Int?, path: String?, distinct: Int)
+    /// A feature column at scoring time holds values of another kind than in training (e.g. booleans in a numeric feature).
+    case featureKindChanged(column: String, trained: String, found: String, text: String, row: Int, line: Int?, path: String?)
+    /// The data to score already has a column the scores would be written to.
+    case outputColumnExists(column: String, path: String?)
     /// An option is out of range.
     case invalidOption(String)
     /// The numeric problem has no unique solution.
@@ -29,11 +35,17 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .nonFiniteFeature(let column, let row, let line, let path):
             return "\(place(path, line, row)): feature '\(column)' is NaN or infinite; fix the value or enable imputation (--impute) for missing values"
         case .missingFeature(let column, let row, let line, let path):
-            return "\(place(path, line, row)): feature '\(column)' is missing; fill it, drop the row, or pass --impute mean|median"
+            return "\(place(path, line, row)): feature '\(column)' is missing; fill it, drop the row, or pass --impute mean|median (gradient-boosting takes missing values as they are)"
         case .missingInput(let column, let path, let required):
             return "column '\(column)' is missing\(path.map { " from \($0)" } ?? ""); the model needs the columns: \(required.joined(separator: ", "))"
         case .invalidTarget(let column, let row, let line, let path, let reason):
             return "\(place(path, line, row)): label '\(column)' \(reason); remove or fix that row"
+        case .continuousLabel(let column, let value, let row, let line, let path, let distinct):
+            return "\(place(path, line, row)): label '\(column)' holds \(value), not a whole number: its \(distinct) distinct values are continuous (scikit-learn: \"Unknown label type: continuous\"), and a classifier needs class labels; use linear-regression, ridge or gradient-boosting --task regression, or turn the label into classes"
+        case .featureKindChanged(let column, let trained, let found, let text, let row, let line, let path):
+            return "\(place(path, line, row)): feature '\(column)' was \(trained) in training but holds \(found) value '\(text)' here; the model would read it as a number silently, so fix the column (or retrain on data of this kind)"
+        case .outputColumnExists(let column, let path):
+            return "\(path.map { "\($0) " } ?? "the data ")already has a column '\(column)', which scoring writes; rename or drop it (e.g. it is a previous run's output) and score again"
         case .invalidOption(let text): return text
         case .singular(let text): return text
         }

@@ -63,6 +63,16 @@ public struct TrainedModel: Sendable, Equatable {
         self.trainingData = trainingData
     }
 
+    /// The columns `score` adds: `prediction`, and for classifiers `probability` (plus `probability_<class>`
+    /// with more than two classes).
+    public var outputColumns: [String] {
+        switch task {
+        case .regression: return ["prediction"]
+        case .classification:
+            return ["prediction", "probability"] + (label.classes.count > 2 ? label.classes.map { "probability_\($0)" } : [])
+        }
+    }
+
     /// Predictions on an already transformed matrix.
     public func predict(matrix x: DesignMatrix) throws -> ModelPredictions {
         if let logistic {
@@ -80,6 +90,15 @@ public struct TrainedModel: Sendable, Equatable {
         }
         if let boosting {
             let out = try boosting.predict(x)
+            if boosting.task == .multiclassClassification {
+                let k = boosting.outputs
+                let classes = (0..<x.rows).map { r -> Int in
+                    var best = 0
+                    for c in 1..<k where out[r * k + c] > out[r * k + best] { best = c }
+                    return best
+                }
+                return ModelPredictions(classCount: k, classIndices: classes, probabilities: out, values: [])
+            }
             if boosting.task == .binaryClassification {
                 var p = [Double](repeating: 0, count: out.count * 2)
                 for (i, q) in out.enumerated() { p[2 * i] = 1 - q; p[2 * i + 1] = q }
@@ -102,7 +121,13 @@ public struct TrainedModel: Sendable, Equatable {
 
     /// The input table plus `prediction` and, for classifiers, `probability` (of the positive class for two
     /// classes; of the predicted class otherwise, with one `probability_<class>` column per class).
+    ///
+    /// Data that already has one of these columns is refused (`ModelError.outputColumnExists`) rather than
+    /// silently overwritten.
     public func score(_ table: Table) throws -> (table: Table, unseenCategories: [String: Int]) {
+        for name in outputColumns where table.column(named: name) != nil {
+            throw ModelError.outputColumnExists(column: name, path: table.source?.path)
+        }
         let (predictions, unseen) = try predict(table: table)
         var out = table
         switch task {

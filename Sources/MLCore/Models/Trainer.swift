@@ -10,6 +10,23 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
 public enum TaskKind: String, Sendable, Codable, CaseIterable {
     case classification
     case regression
+
+    /// The most distinct values a numeric label may hold and still be read as classes.
+    public static let maxInferredClasses = 20
+
+    /// The task a label column implies when none is given; `ml train` and `ml evaluate` share this rule:
+    /// text or boolean labels → classification; numeric labels that are all whole numbers with at most
+    /// 20 distinct values → classification; any other numeric label → regression. Missing values are ignored.
+    public static func infer(label column: Column) -> TaskKind {
+        guard column.kind == .numeric, let values = column.numbers else { return .classification }
+        var distinct = Set<Double>()
+        for v in values where !v.isNaN {
+            if v != v.rounded() { return .regression }
+            distinct.insert(v)
+            if distinct.count > maxInferredClasses { return .regression }
+        }
+        return .classification
+    }
 }
 
 /// Everything `ml train` needs besides the data.
@@ -27,9 +44,11 @@ public struct TrainingSpec: Sendable, Equatable {
     /// Logistic regression: solver gradient tolerance and iteration limit.
     public var tolerance: Double
     public var maxIterations: Int
-    /// Gradient boosting settings and task (nil: classification unless the label is numeric with more than two values).
+    /// Gradient boosting settings and task (nil: inferred from the label, `TaskKind.infer(label:)`).
     public var boosting: GradientBoostingOptions
     public var task: TaskKind?
+    /// Columns to one-hot encode as text whatever their values look like (`ml train --categorical`).
+    public var categorical: [String] = []
     /// Seed for every random choice (validation split, subsampling).
     public var seed: UInt64
 
@@ -77,10 +96,21 @@ public enum Trainer {
         case .regression:
             (label, targets) = try LabelEncoding.numericTarget(of: table, label: spec.label)
         }
-        let preprocessor = try Preprocessor(options: spec.preprocessing).fit(table, features: features)
+        if let unknown = spec.categorical.first(where: { !features.contains($0) }) {
+            throw ModelError.invalidOption("--categorical names '\(unknown)', which is not a feature column (features: \(features.joined(separator: ", ")))")
+        }
+        // Gradient boosting handles missing numbers natively (a missing bin with a learned direction), as
+        // scikit-learn's HistGradientBoosting* do; linear models need --impute.
+        var fitter = Preprocessor(options: spec.preprocessing)
+        fitter.categorical = Set(spec.categorical)
+        fitter.keepMissing = spec.algorithm == .gradientBoosting
+        let preprocessor = try fitter.fit(table, features: features)
         let (x, _) = try preprocessor.transform(table)
+        let declared = Set(spec.categorical)
         var model = TrainedModel(algorithm: spec.algorithm, task: task, label: label, preprocessing: preprocessor,
-                                 inputs: try features.map { ColumnSignature(name: $0, kind: try table.requireColumn($0).kind) },
+                                 inputs: try features.map {
+                                     ColumnSignature(name: $0, kind: declared.contains($0) ? .categorical : try table.requireColumn($0).kind)
+                                 },
                                  hyperparameters: hyperparameters(spec), trainingRows: table.rowCount,
                                  trainingData: dataReference ?? table.source?.path)
         switch spec.algorithm {
@@ -93,11 +123,10 @@ public enum Trainer {
             model.linear = try LinearRegression(alpha: spec.algorithm == .ridge ? spec.alpha : 0).fit(x, target: targets)
         case .gradientBoosting:
             if task == .classification {
-                guard label.classes.count == 2 else {
-                    throw ModelError.invalidOption("gradient-boosting supports two classes; label '\(spec.label)' has \(label.classes.count) (use logistic-regression)")
-                }
-                model.boosting = try GradientBoosting(task: .binaryClassification, options: spec.boosting, seed: spec.seed)
-                    .fit(x, target: classIndices.map(Double.init))
+                let k = label.classes.count
+                model.boosting = try GradientBoosting(task: k == 2 ? .binaryClassification : .multiclassClassification,
+                                                      options: spec.boosting, seed: spec.seed)
+                    .fit(x, target: classIndices.map(Double.init), classCount: k)
             } else {
                 model.boosting = try GradientBoosting(task: .regression, options: spec.boosting, seed: spec.seed).fit(x, target: targets)
             }
@@ -113,9 +142,7 @@ public enum Trainer {
         case .linearRegression, .ridge: return .regression
         case .gradientBoosting:
             if let task = spec.task { return task }
-            let column = try table.requireColumn(spec.label)
-            guard case .numeric(let v) = column.values else { return .classification }
-            return Set(v.filter { !$0.isNaN }).count <= 2 ? .classification : .regression
+            return TaskKind.infer(label: try table.requireColumn(spec.label))
         }
     }
 
@@ -124,6 +151,7 @@ public enum Trainer {
             "algorithm": spec.algorithm.rawValue, "seed": String(spec.seed),
             "impute": spec.preprocessing.impute.rawValue, "standardize": String(spec.preprocessing.standardize),
         ]
+        if !spec.categorical.isEmpty { p["categorical"] = spec.categorical.joined(separator: ",") }
         switch spec.algorithm {
         case .logisticRegression:
             p["C"] = String(spec.c); p["tol"] = String(spec.tolerance); p["max_iter"] = String(spec.maxIterations)

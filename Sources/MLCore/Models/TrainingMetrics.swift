@@ -24,8 +24,10 @@ enum TrainingMetrics {
             let mean = Statistics.mean(targets)
             let tss = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
             let r2 = tss > 0 ? 1 - se / tss : (se == 0 ? 1 : 0)
-            return ["training_root_mean_squared_error": (se / n).squareRoot(), "training_mean_absolute_error": ae / n,
-                    "training_r2_score": r2]
+            var metrics = ["training_root_mean_squared_error": (se / n).squareRoot(), "training_mean_absolute_error": ae / n]
+            // scikit-learn: R² is not defined for fewer than two samples (NaN); leave it out.
+            if targets.count >= 2 { metrics["training_r2_score"] = r2 }
+            return metrics
         }
     }
 }

@@ -14,8 +14,13 @@ public struct FeatureTransform: Sendable, Codable, Equatable {
     public var scale: Double?
     /// One-hot categories, in feature order (categorical only).
     public var categories: [String]?
+    /// A missing number reaches the model as NaN (gradient boosting's missing bin) instead of being an error;
+    /// nil (absent from the file) means false.
+    public var keepsMissing: Bool?
 
-    public init(column: String, kind: Kind, fill: Double? = nil, center: Double? = nil, scale: Double? = nil, categories: [String]? = nil) {
+    public init(column: String, kind: Kind, fill: Double? = nil, center: Double? = nil, scale: Double? = nil, categories: [String]? = nil,
+                keepsMissing: Bool? = nil) {
+        self.keepsMissing = keepsMissing
         self.column = column
         self.kind = kind
         self.fill = fill
@@ -62,14 +67,24 @@ public struct FittedPreprocessor: Sendable, Codable, Equatable {
                 guard let numbers = column.numbers else {
                     throw TableError.notNumeric(column: transform.column, example: table.firstNonNumeric(in: column), path: table.source?.path)
                 }
-                try Preprocessor.checkFinite(numbers, column: transform.column, table: table, allowMissing: transform.fill != nil)
+                if transform.kind == .numeric, case .boolean(let flags) = column.values,
+                   let row = flags.firstIndex(where: { $0 != nil }) {
+                    throw ModelError.featureKindChanged(column: transform.column, trained: "numeric", found: "boolean",
+                                                        text: column.text(at: row) ?? "", row: row, line: table.line(ofRow: row),
+                                                        path: table.source?.path)
+                }
+                let keepMissing = transform.fill == nil && transform.keepsMissing == true
+                try Preprocessor.checkFinite(numbers, column: transform.column, table: table, allowMissing: transform.fill != nil || keepMissing)
                 let fill = transform.fill ?? 0
                 let center = transform.center ?? 0
                 let scale = transform.scale ?? 1
                 let standardize = transform.center != nil
                 for r in 0..<n {
                     var v = numbers[r]
-                    if v.isNaN { v = fill }
+                    if v.isNaN {
+                        if keepMissing { values[r * d + offset] = .nan; continue }
+                        v = fill
+                    }
                     values[r * d + offset] = standardize ? (v - center) / scale : v
                 }
                 offset += 1

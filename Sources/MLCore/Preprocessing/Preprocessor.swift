@@ -27,8 +27,21 @@ public struct PreprocessingOptions: Sendable, Codable, Equatable {
 /// Numeric and boolean columns become one feature each (booleans as 0/1); categorical columns are
 /// one-hot encoded with their training categories sorted by byte order (as scikit-learn sorts them).
 /// Feature order: numeric/boolean features in table order, then the one-hot blocks in table order.
+///
+/// A text column whose non-missing values are at least half numbers (`numericShareForNumericColumn`) is taken
+/// to be a numeric column with bad values: an error names the column and the file line of the first
+/// non-number, unless the column is declared categorical (`categorical`, `ml train --categorical`).
 public struct Preprocessor: Sendable {
     public var options: PreprocessingOptions
+    /// Columns one-hot encoded as text whatever their values look like.
+    public var categorical: Set<String> = []
+    /// Without imputation, pass missing numbers to the model as NaN (gradient boosting's missing bin) instead
+    /// of failing. Infinity is an error either way.
+    public var keepMissing = false
+
+    /// The share of numbers among a text column's non-missing values from which it is read as a numeric
+    /// column with bad values rather than as categories.
+    public static let numericShareForNumericColumn = 0.5
 
     public init(options: PreprocessingOptions = PreprocessingOptions()) {
         self.options = options
@@ -41,17 +54,26 @@ public struct Preprocessor: Sendable {
         var categorical: [FeatureTransform] = []
         for name in features {
             let column = try table.requireColumn(name)
+            if self.categorical.contains(name) {
+                let used = Set(column.strings.compactMap { $0 })
+                let categories = used.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                categorical.append(FeatureTransform(column: name, kind: .categorical, categories: categories))
+                continue
+            }
             switch column.values {
             case .categorical(let values):
-                if let hint = table.firstNonNumeric(in: column), Self.mostlyNumeric(values) {
-                    throw TableError.notNumeric(column: name, example: hint, path: table.source?.path)
+                let (numbers, total) = Self.numericCount(values)
+                if let hint = table.firstNonNumeric(in: column), total > 0,
+                   Double(numbers) >= Self.numericShareForNumericColumn * Double(total) {
+                    throw TableError.mostlyNumeric(column: name, example: hint, numbers: numbers, values: total, path: table.source?.path)
                 }
                 let used = Set(values.codes.filter { $0 >= 0 }.map { values.levels[Int($0)] })
                 let categories = used.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 categorical.append(FeatureTransform(column: name, kind: .categorical, categories: categories))
             case .numeric, .boolean:
                 let numbers = column.numbers ?? []
-                try Self.checkFinite(numbers, column: name, table: table, allowMissing: options.impute != .none)
+                let keepsMissing = keepMissing && options.impute == .none
+                try Self.checkFinite(numbers, column: name, table: table, allowMissing: options.impute != .none || keepsMissing)
                 let present = numbers.filter { !$0.isNaN }
                 guard !present.isEmpty else {
                     throw ModelError.emptyData("feature '\(name)' has no values in the training data; drop it or fill it")
@@ -60,8 +82,10 @@ public struct Preprocessor: Sendable {
                 if options.impute != .none {
                     transform.fill = options.impute == .mean ? Statistics.mean(present) : Statistics.median(present)
                 }
+                if keepsMissing { transform.keepsMissing = true }
                 if options.standardize {
-                    let filled = numbers.map { $0.isNaN ? (transform.fill ?? 0) : $0 }
+                    // Kept-missing values stay NaN, so the statistics come from the present values only.
+                    let filled = transform.keepsMissing == true ? present : numbers.map { $0.isNaN ? (transform.fill ?? 0) : $0 }
                     let mean = Statistics.mean(filled)
                     let std = Statistics.populationStandardDeviation(filled, mean: mean)
                     transform.center = mean
@@ -73,15 +97,15 @@ public struct Preprocessor: Sendable {
         return FittedPreprocessor(transforms: numeric + categorical)
     }
 
-    /// Most non-missing values parse as numbers: a numeric column with a few bad entries.
-    static func mostlyNumeric(_ values: CategoricalValues) -> Bool {
+    /// How many non-missing values parse as numbers, and how many non-missing values there are.
+    static func numericCount(_ values: CategoricalValues) -> (numbers: Int, total: Int) {
         var numericCount = 0, total = 0
         let levelIsNumber = values.levels.map { FastFloatParser.parse($0) != nil }
         for code in values.codes where code >= 0 {
             total += 1
-            if levelIsNumber[Int(code)] { numericCount += 1 }
+            if levelIsNumber[safe: Int(code)] == true { numericCount += 1 }
         }
-        return total > 0 && Double(numericCount) >= 0.9 * Double(total)
+        return (numericCount, total)
     }
 
     static func checkFinite(_ numbers: [Double], column: String, table: Table, allowMissing: Bool) throws {

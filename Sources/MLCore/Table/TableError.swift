@@ -8,6 +8,8 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
     case missingColumn(String, available: [String], path: String?)
     /// A column that must be numeric holds text; `example` is the first offending value.
     case notNumeric(column: String, example: (row: Int, line: Int?, text: String)?, path: String?)
+    /// A text column whose values are mostly numbers: read as a numeric column with a bad value.
+    case mostlyNumeric(column: String, example: (row: Int, line: Int?, text: String), numbers: Int, values: Int, path: String?)
     /// A row index outside the table.
     case rowOutOfRange(Int, rowCount: Int)
     /// Two tables that should match do not.
@@ -37,6 +39,9 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
                 text = "\(place): " + text + " but holds '\(example.text)'"
             }
             return text + "; fix or remove the non-numeric values"
+        case .mostlyNumeric(let column, let example, let numbers, let values, let path):
+            let percent = Int((100 * Double(numbers) / Double(max(values, 1))).rounded(.down))
+            return "\(Self.place(path, example.line, example.row)): column '\(column)' holds '\(example.text)', but \(numbers) of its \(values) values (\(percent) %) are numbers, so it is a numeric column with a bad value; fix or remove the value (or mark it missing with --na-values), or pass --categorical \(column) to encode the column as categories"
         case .rowOutOfRange(let row, let count):
             return "row \(row) is outside the table (\(count) rows)"
         case .schemaMismatch(let text):
@@ -47,6 +52,14 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    private static func place(_ path: String?, _ line: Int?, _ row: Int) -> String {
+        switch (path, line) {
+        case let (path?, line?): return "\(path):\(line)"
+        case let (nil, line?): return "line \(line)"
+        default: return "row \(row + 1)"
+        }
+    }
 
     public static func == (lhs: TableError, rhs: TableError) -> Bool { lhs.message == rhs.message }
 }

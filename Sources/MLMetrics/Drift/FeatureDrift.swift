@@ -31,6 +31,9 @@ public struct FeatureDrift: Sendable, Equatable {
     public internal(set) var drifted: Bool
     /// Undefined values and special cases.
     public internal(set) var warnings: [String]
+    /// False when one side has no non-missing values: no metric exists, the feature is reported as not
+    /// computable and left out of the drift share (`DatasetDrift`).
+    public internal(set) var computable = true
 
     init(kind: Kind, dialect: DriftDialect) {
         self.kind = kind
@@ -54,7 +57,8 @@ public struct FeatureDrift: Sendable, Equatable {
         guard let refMin = ref.first, let refMax = ref.last, let curMin = cur.first, let curMax = cur.last else {
             result.decisionMetric = dialect == .azure ? "normalized_wasserstein_distance" : "none"
             result.threshold = dialect.numericalThreshold
-            result.warnings.append("no non-missing values in \(ref.isEmpty ? "reference" : "current"): drift not computed")
+            result.warnings.append("no non-missing values in \(ref.isEmpty ? "reference" : "current"): drift not computable, left out of the drift share")
+            result.computable = false
             return result
         }
         if let ks = KolmogorovSmirnov.testSorted(ref, cur) {
@@ -91,7 +95,8 @@ public struct FeatureDrift: Sendable, Equatable {
         guard !reference.isEmpty, !current.isEmpty else {
             result.decisionMetric = dialect == .azure ? "jensen_shannon_distance" : "none"
             result.threshold = dialect.categoricalThreshold
-            result.warnings.append("no non-missing values in \(reference.isEmpty ? "reference" : "current"): drift not computed")
+            result.warnings.append("no non-missing values in \(reference.isEmpty ? "reference" : "current"): drift not computable, left out of the drift share")
+            result.computable = false
             return result
         }
         let (categories, refCounts, curCounts) = Binning.categoryCounts(reference: reference, current: current)

@@ -27,9 +27,13 @@ public enum RegressionMetrics {
     }
 
     /// R² = 1 − SS_res/SS_tot. Constant y_true: 1.0 when predictions are perfect, else 0.0 with a
-    /// warning (`force_finite=True`).
+    /// warning (`force_finite=True`). Fewer than two rows: undefined (nil) with a warning, as scikit-learn
+    /// returns NaN ("R^2 score is not well-defined with less than two samples").
     public static func r2(yTrue: [Double], yPred: [Double]) throws -> MetricResult {
         try validate(yTrue, yPred)
+        if yTrue.count < 2 {
+            return MetricResult(nil, warnings: ["r2: not well-defined with less than two samples; r2 is null"])
+        }
         let mean = yTrue.reduce(0, +) / Double(yTrue.count)
         let ssRes = zip(yTrue, yPred).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         let ssTot = yTrue.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }

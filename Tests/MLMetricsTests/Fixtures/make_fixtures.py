@@ -124,13 +124,15 @@ def regression():
         y = np.asarray(y, dtype=float); p = np.asarray(p, dtype=float)
         cases.append({"name": name, "y_true": y.tolist(), "y_pred": p.tolist(),
                       "rmse": skm.root_mean_squared_error(y, p), "mae": skm.mean_absolute_error(y, p),
-                      "r2": skm.r2_score(y, p), "mape": skm.mean_absolute_percentage_error(y, p),
+                      "r2": num(skm.r2_score(y, p)), "mape": skm.mean_absolute_percentage_error(y, p),
                       "mse": skm.mean_squared_error(y, p)})
     y = rng.normal(10, 3, 300)
     case("random", y, y + rng.normal(0, 1, 300))
     case("constant_target_imperfect", [3, 3, 3], [3, 2, 4])
     case("constant_target_perfect", [3, 3, 3], [3, 3, 3])
     case("zero_in_target", [0, 1, 2, 3], [0.5, 1, 2, 2])
+    # r2 needs two samples: scikit-learn returns NaN ("not well-defined with less than two samples") -> null
+    case("single_sample", [5], [4])
     dump("regression.json", {"cases": cases})
 
 
