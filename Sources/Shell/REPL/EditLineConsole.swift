@@ -48,11 +48,32 @@ final class EditLineConsole: Console {
     }
 
     func readLine(prompt: String) -> LineInput {
+        read(prompt: prompt, deadline: nil) ?? .endOfInput
+    }
+
+    /// Reads with an alarm set for `deadline`: it interrupts el_gets the way Ctrl-C does.
+    func readLine(prompt: String, until deadline: Date) -> LineInput? {
+        read(prompt: prompt, deadline: deadline)
+    }
+
+    private func read(prompt: String, deadline: Date?) -> LineInput? {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         _ = ceditline_take_interrupt()
+        _ = ceditline_take_alarm()
+        if let deadline {
+            let milliseconds = deadline.timeIntervalSinceNow * 1000
+            guard milliseconds > 0 else { return nil }
+            ceditline_arm_alarm(Int(min(milliseconds.rounded(.up), Double(Int32.max))))
+        }
         var count: Int32 = 0
-        guard let raw = el_gets(editor, &count) else {
+        let got = el_gets(editor, &count)
+        if deadline != nil { ceditline_disarm_alarm() }
+        guard let raw = got else {
+            if ceditline_take_alarm() != 0 {
+                write("\n")
+                return nil
+            }
             if ceditline_take_interrupt() != 0 {
                 write("^C\n")
                 return .interrupted
