@@ -25,7 +25,14 @@ public enum Entry {
         }
         let context = CommandContext(home: home, console: console, inRepl: false)
         var words = globals.rest
-        if words.first == "help" { words = Array(words.dropFirst()) + ["--help"] }
+        if words.first == "help" {
+            let asked = Array(words.dropFirst())
+            if let problem = HelpRequest.problem(with: asked) {
+                console.writeError("error: \(problem.message)\n")
+                return problem.exitCode
+            }
+            words = asked + ["--help"]
+        }
         return CommandContext.$current.withValue(context) { CommandRunner.run(words: words, context: context) }
     }
 
