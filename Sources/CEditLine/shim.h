@@ -68,7 +68,7 @@ static inline int ceditline_take_interrupt(void) { int v = ceditline_interrupted
 /// Set by the SIGALRM handler of a read with a deadline; read and cleared by the console.
 static volatile sig_atomic_t ceditline_alarmed = 0;
 static inline void ceditline_on_sigalrm(int sig) { (void)sig; ceditline_alarmed = 1; }
-/// Arms a one-shot SIGALRM in `milliseconds` (at least 1) with a handler without SA_RESTART, so a
+/// Arms SIGALRM in `milliseconds` (at least 1), then every 100 ms, with a handler without SA_RESTART, so a
 /// blocked read returns EINTR and el_gets returns, as it does for Ctrl-C.
 static inline int ceditline_arm_alarm(long milliseconds) {
     struct sigaction sa;
@@ -84,6 +84,9 @@ static inline int ceditline_arm_alarm(long milliseconds) {
     memset(&timer, 0, sizeof timer);
     timer.it_value.tv_sec = milliseconds / 1000;
     timer.it_value.tv_usec = (milliseconds % 1000) * 1000;
+    /* Repeat every 100 ms until disarmed: an alarm that lands just before el_gets reaches read()
+       (or whose EINTR libedit retries once) is followed by another that interrupts it. */
+    timer.it_interval.tv_usec = 100000;
     return setitimer(ITIMER_REAL, &timer, NULL);
 }
 /// Stops a pending alarm.

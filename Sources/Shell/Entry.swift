@@ -36,13 +36,16 @@ public enum Entry {
         return CommandContext.$current.withValue(context) { CommandRunner.run(words: words, context: context) }
     }
 
-    /// libedit on a terminal (history in the state home, Tab completion); plain lines otherwise.
+    /// libedit on a terminal (history in the state home, Tab completion built at the first Tab);
+    /// plain lines otherwise.
     static func makeConsole(home: StateHome) -> any Console {
         let plain = StandardConsole()
         guard plain.isInteractive, (try? home.ensureExists()) != nil else { return plain }
-        let completer = Completer(
-            tree: (CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab")).addingAzCommands(AzRunner.commands),
-            builtins: REPL.builtins, values: CompletionValues().values(for:))
+        let completer = {
+            Completer(
+                tree: (CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab")).addingAzCommands(AzRunner.commands),
+                builtins: REPL.builtins, values: CompletionValues().values(for:))
+        }
         return EditLineConsole(historyURL: home.historyURL, completer: completer, colorEnabled: plain.colorEnabled) ?? plain
     }
 

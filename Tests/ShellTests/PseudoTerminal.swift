@@ -38,14 +38,20 @@ final class PseudoTerminalProcess {
         close(master)
     }
 
-    /// Types `text` (use "\r" for Enter, "\u{4}" for Ctrl-D).
+    /// Types `text` (use "\r" for Enter, "\u{4}" for Ctrl-D) after a short pause, as a person
+    /// would: a key sent in the instant between the prompt and libedit's switch to raw mode
+    /// would be taken by the terminal's line discipline instead.
     func type(_ text: String) {
+        Thread.sleep(forTimeInterval: 0.3)
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Ctrl-C as the terminal would deliver it.
-    func interrupt() { kill(process.processIdentifier, SIGINT) }
+    func interrupt() {
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+    }
 
     /// Everything shown so far.
     var transcript: String { String(decoding: collected, as: UTF8.self) }

@@ -16,6 +16,15 @@ import Testing
         #expect(bad.status == 0)
     }
 
+    @Test func anUnknownCommandIsOneLineWithASuggestion() throws {
+        let runner = try BinaryRunner()
+        let oneShot = try runner.run(["scorecad"])
+        #expect(oneShot.status == 2)
+        #expect(oneShot.stderr == "error: no command named 'scorecad'; did you mean 'scorecard'?; type help for the list\n")
+        let repl = try runner.run([], input: "nosuch\n")
+        #expect(repl.stderr == "error: no command named 'nosuch'; type help for the list\n")
+    }
+
     @Test func replHelpListsExitAndQuit() throws {
         let result = try BinaryRunner().run([], input: "help\n")
         #expect(result.stdout.contains("SUBCOMMANDS:"))
@@ -128,5 +137,20 @@ import Testing
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.transcript.contains("stopped early"))
+    }
+}
+
+/// Tab at a real terminal: the completer is built at the first Tab and completes the whole line.
+@Suite(.serialized) struct TerminalCompletionTests {
+    @Test func tabCompletesRatingValuesInTheREPL() throws {
+        let runner = try BinaryRunner()
+        let terminal = try PseudoTerminalProcess(runner: runner, arguments: [])
+        #expect(terminal.waitFor("mlopslab> "))
+        terminal.type("self-assess --area cicd --rating y\t")
+        #expect(terminal.waitFor("ellow"), "\(terminal.transcript)")  // libedit inserts the rest of the word
+        terminal.type("\r")
+        #expect(terminal.waitFor("cicd: yellow"))
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
     }
 }

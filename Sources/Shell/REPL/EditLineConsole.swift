@@ -11,18 +11,21 @@ final class EditLineConsole: Console {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
-    private let completer: Completer
+    /// Builds the completer on the first Tab: reading the command table costs more than the rest
+    /// of start-up, and many sessions never press Tab.
+    private let makeCompleter: () -> Completer
+    private lazy var completer: Completer = makeCompleter()
     private var promptBuffer: UnsafeMutablePointer<CChar>?
 
     /// - Parameters:
     ///   - historyURL: where history is loaded from and saved to (inside the state home).
-    ///   - completer: the candidates for Tab.
-    init?(historyURL: URL?, completer: Completer, colorEnabled: Bool) {
+    ///   - completer: makes the completer for Tab (called once, at the first Tab).
+    init?(historyURL: URL?, completer: @escaping () -> Completer, colorEnabled: Bool) {
         guard let editor = ceditline_init("mlopslab"), let history = ceditline_history_init(1000) else { return nil }
         self.editor = editor
         self.history = history
         self.historyPath = historyURL?.path
-        self.completer = completer
+        self.makeCompleter = completer
         self.colorEnabled = colorEnabled
         ceditline_set_editor(editor, "emacs")
         ceditline_set_history(editor, history)

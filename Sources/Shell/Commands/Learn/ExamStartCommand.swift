@@ -41,7 +41,7 @@ struct ExamStartCommand: ParsableCommand {
         if let open = try store.openExam() {
             if let deadline = open.record.deadline, deadline <= Date() {
                 services.console.line("Your previous exam ran out of time and is submitted now:")
-                let result = try store.submit(open, bank: services.bank, now: Date())
+                let result = try store.submit(open, bank: services.bank, now: deadline)
                 services.console.write(ExamReport(style: services.style, outline: services.outline).render(result))
             } else {
                 throw CLIError.invalidInput("an exam is in progress: continue it with `exam resume` or discard it with `exam abandon`")
