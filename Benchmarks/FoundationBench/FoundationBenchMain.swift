@@ -1,5 +1,6 @@
 // Generates inputs for the foundation benchmarks (Benchmarks/foundation/run.sh): a bank of N
-// valid questions, and a state home holding N recorded answers.
+// valid questions, a state home holding N recorded answers, a REPL history of N lines; and
+// measures the REPL's start-up to its first prompt on a pseudo-terminal (TerminalStartup).
 import Foundation
 import Store
 
@@ -14,8 +15,16 @@ enum FoundationBenchMain {
 
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
+        if args.count == 4, args[0] == "pty-startup", let runs = Int(args[1]), runs > 0 {
+            print(TerminalStartup.report(try TerminalStartup.measure(binary: args[2], home: args[3], runs: runs)))
+            return
+        }
         guard args.count == 3, let count = Int(args[1]) else {
-            FileHandle.standardError.write(Data("usage: foundationbench gen-bank N DIR | seed-answers N HOME\n".utf8))
+            FileHandle.standardError.write(Data("usage: foundationbench gen-bank N DIR | seed-answers N HOME | gen-history N HOME | pty-startup RUNS MLOPSLAB HOME\n".utf8))
+            return
+        }
+        if args[0] == "gen-history" {
+            try TerminalStartup.writeHistory(lines: count, home: URL(fileURLWithPath: args[2]))
             return
         }
         switch args[0] {

@@ -8,8 +8,10 @@
 
 #include <stdio.h>
 #include <signal.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/time.h>
 #include <histedit.h>
 
 typedef unsigned char (*ceditline_command_fn)(EditLine *, int);
@@ -42,8 +44,18 @@ static inline int ceditline_history_save(History *h, const char *path) { HistEve
 /// Set by the SIGINT handler; read and cleared by the REPL.
 static volatile sig_atomic_t ceditline_interrupted = 0;
 static inline void ceditline_on_sigint(int sig) { (void)sig; ceditline_interrupted = 1; }
+/// Unblocks `sig` in the calling thread: a process started from a thread that blocks it (a
+/// libdispatch worker, some launchers) inherits the mask, and Ctrl-C or the exam's alarm would
+/// then never reach the read.
+static inline void ceditline_unblock(int sig) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
 /// Installs a SIGINT handler without SA_RESTART, so a blocked read returns EINTR and el_gets returns.
 static inline int ceditline_install_sigint(void) {
+    ceditline_unblock(SIGINT);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = ceditline_on_sigint;
@@ -52,6 +64,38 @@ static inline int ceditline_install_sigint(void) {
     return sigaction(SIGINT, &sa, NULL);
 }
 static inline int ceditline_take_interrupt(void) { int v = ceditline_interrupted; ceditline_interrupted = 0; return v; }
+
+/// Set by the SIGALRM handler of a read with a deadline; read and cleared by the console.
+static volatile sig_atomic_t ceditline_alarmed = 0;
+static inline void ceditline_on_sigalrm(int sig) { (void)sig; ceditline_alarmed = 1; }
+/// Arms SIGALRM in `milliseconds` (at least 1), then every 100 ms, with a handler without SA_RESTART, so a
+/// blocked read returns EINTR and el_gets returns, as it does for Ctrl-C.
+static inline int ceditline_arm_alarm(long milliseconds) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = ceditline_on_sigalrm;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    if (sigaction(SIGALRM, &sa, NULL) != 0) return -1;
+    ceditline_unblock(SIGALRM);
+    ceditline_alarmed = 0;
+    if (milliseconds < 1) milliseconds = 1;
+    struct itimerval timer;
+    memset(&timer, 0, sizeof timer);
+    timer.it_value.tv_sec = milliseconds / 1000;
+    timer.it_value.tv_usec = (milliseconds % 1000) * 1000;
+    /* Repeat every 100 ms until disarmed: an alarm that lands just before el_gets reaches read()
+       (or whose EINTR libedit retries once) is followed by another that interrupts it. */
+    timer.it_interval.tv_usec = 100000;
+    return setitimer(ITIMER_REAL, &timer, NULL);
+}
+/// Stops a pending alarm.
+static inline void ceditline_disarm_alarm(void) {
+    struct itimerval timer;
+    memset(&timer, 0, sizeof timer);
+    setitimer(ITIMER_REAL, &timer, NULL);
+}
+static inline int ceditline_take_alarm(void) { int v = ceditline_alarmed; ceditline_alarmed = 0; return v; }
 
 static inline int ceditline_cc_refresh(void) { return CC_REFRESH; }
 static inline int ceditline_cc_refresh_beep(void) { return CC_REFRESH_BEEP; }

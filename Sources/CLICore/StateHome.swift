@@ -26,10 +26,15 @@ public struct StateHome: Sendable, Equatable {
 
     /// Creates the folder when it does not exist yet.
     public func ensureExists() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw CLIError.stateHome(path: url.path, reason: "it is a file, not a folder; choose a folder with --home DIR or MLOPSLAB_HOME")
+        }
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.stateHome(path: url.path, reason: error.localizedDescription)
+            throw CLIError.stateHome(path: url.path, reason: "the folder cannot be created: \(FileProblem.reason(error, at: url.path)); choose another folder with --home DIR or MLOPSLAB_HOME")
         }
     }
 

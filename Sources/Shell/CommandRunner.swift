@@ -20,6 +20,11 @@ enum CommandRunner {
     static let workspaceCommands: Set<String> = ["az", "lineage", "clock", "cost", "serve", "traffic", "monitor", "alerts"]
 
     static func run(words: [String], context: CommandContext) -> Int32 {
+        // An unknown command name gets one line with the closest names, not the usage screen.
+        if let first = words.first, !first.hasPrefix("-"), let problem = HelpRequest.problem(with: [first]) {
+            context.console.writeError("error: \(problem.message)\n")
+            return problem.exitCode
+        }
         if let first = words.first, workspaceCommands.contains(first) {
             let workspace = ActiveLab.workspaceHome(for: context.home.url)
             if workspace != context.home.url {

@@ -25,17 +25,27 @@ public enum Entry {
         }
         let context = CommandContext(home: home, console: console, inRepl: false)
         var words = globals.rest
-        if words.first == "help" { words = Array(words.dropFirst()) + ["--help"] }
+        if words.first == "help" {
+            let asked = Array(words.dropFirst())
+            if let problem = HelpRequest.problem(with: asked) {
+                console.writeError("error: \(problem.message)\n")
+                return problem.exitCode
+            }
+            words = asked + ["--help"]
+        }
         return CommandContext.$current.withValue(context) { CommandRunner.run(words: words, context: context) }
     }
 
-    /// libedit on a terminal (history in the state home, Tab completion); plain lines otherwise.
+    /// libedit on a terminal (history in the state home, Tab completion built at the first Tab);
+    /// plain lines otherwise.
     static func makeConsole(home: StateHome) -> any Console {
         let plain = StandardConsole()
         guard plain.isInteractive, (try? home.ensureExists()) != nil else { return plain }
-        let completer = Completer(
-            tree: (CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab")).addingAzCommands(AzRunner.commands),
-            builtins: REPL.builtins, values: CompletionValues().values(for:))
+        let completer = {
+            Completer(
+                tree: (CommandTree.decode(dump: CommandRunner.helpDump()) ?? CommandTree(commandName: "mlopslab")).addingAzCommands(AzRunner.commands),
+                builtins: REPL.builtins, values: CompletionValues().values(for:))
+        }
         return EditLineConsole(historyURL: home.historyURL, completer: completer, colorEnabled: plain.colorEnabled) ?? plain
     }
 

@@ -25,15 +25,34 @@ final class Services {
     var style: Style { Style(enabled: context.console.colorEnabled) }
 
     /// Opens the state home (creating it) and loads the outline and the default bank.
-    static func open(_ context: CommandContext = .active) throws -> Services {
+    ///
+    /// - Parameter submittingExpiredExam: first submit an exam whose time ran out while no process
+    ///   was running it (docs/scoring.md §11), with a one-line notice on the error stream. `exam`
+    ///   and `exam resume` pass false: they submit it themselves and show the whole result.
+    static func open(_ context: CommandContext = .active, submittingExpiredExam: Bool = true) throws -> Services {
         try context.home.ensureExists()
         let database: StateDatabase
         do {
             database = try StateDatabase(url: context.home.databaseURL)
+        } catch let error as StoreError {
+            if case .open(_, let reason) = error { throw CLIError.stateHome(path: context.home.url.path, reason: "its database cannot be opened: \(reason)") }
+            throw CLIError.stateHome(path: context.home.url.path, reason: String(describing: error))
         } catch {
             throw CLIError.stateHome(path: context.home.url.path, reason: String(describing: error))
         }
-        return Services(context: context, database: database, outline: try loadOutline())
+        let services = Services(context: context, database: database, outline: try loadOutline())
+        if submittingExpiredExam { services.submitExpiredExam() }
+        return services
+    }
+
+    /// Submits an exam whose time has run out; a problem with it is reported, not fatal, so
+    /// the command the learner asked for still runs.
+    private func submitExpiredExam() {
+        do {
+            if let submitted = try ExpiredExam.submitIfDue(self, now: Date()) { console.writeError(ExpiredExam.notice(submitted)) }
+        } catch {
+            console.writeError("warning: the exam whose time ran out could not be submitted: \(error)\n")
+        }
     }
 
     static func loadOutline() throws -> Outline {

@@ -54,6 +54,15 @@ extension StateDatabase {
         try write { db in try session.update(db) }
     }
 
+    /// Stores a session's navigation state only while it is still open; false when another
+    /// process has submitted or abandoned it meanwhile (nothing is written then).
+    public func saveOpenSessionPosition(_ position: Data, id: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE session SET position = ? WHERE id = ? AND status = 'open'", arguments: [position, id])
+            return db.changesCount > 0
+        }
+    }
+
     public func session(id: Int64) throws -> SessionRecord? {
         try read { db in try SessionRecord.fetchOne(db, key: id) }
     }

@@ -11,12 +11,34 @@ public final class StateDatabase: Sendable {
 
     let pool: DatabasePool
 
+    /// How long opening waits for another process that is creating or migrating the same file.
+    public static let setupTimeout: TimeInterval = 30
+
+    /// The lock file that serialises schema set-up across processes (next to the database).
+    public static func setupLockURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".setup-lock")
+    }
+
     /// Opens (creating and migrating when needed) the database at `url`.
+    ///
+    /// Creating the file, switching it to WAL and migrating happen under an exclusive lock on
+    /// `setupLockURL(for:)`, so processes that open a new (or older) database at the same moment
+    /// take turns: the first creates or upgrades the schema, the others find it done.
     public init(url: URL) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(StateDatabase.busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
+            let lock: FileLock?
+            do {
+                lock = try FileLock.acquire(at: StateDatabase.setupLockURL(for: url), timeout: StateDatabase.setupTimeout)
+            } catch let error as FileLockError {
+                throw StoreError.open(path: url.path, reason: error.reason)
+            }
+            guard let lock else {
+                throw StoreError.open(path: url.path, reason: "another mlopslab process has been setting it up for \(Int(StateDatabase.setupTimeout)) s; try again")
+            }
+            defer { lock.release() }
             pool = try DatabasePool(path: url.path, configuration: configuration)
             try StateMigrations.migrator.migrate(pool)
         } catch let error as DatabaseError {

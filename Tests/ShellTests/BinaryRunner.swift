@@ -74,12 +74,16 @@ struct BinaryRunner {
         @discardableResult
         func waitFor(_ marker: String, timeout: TimeInterval = 20) -> String {
             let deadline = Date().addingTimeInterval(timeout)
-            let handle = stdout.fileHandleForReading
+            let fd = stdout.fileHandleForReading.fileDescriptor
             while Date() < deadline {
                 if String(decoding: collected, as: UTF8.self).contains(marker) { break }
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                collected.append(chunk)
+                // Poll so a process that prints nothing more cannot hold the test past `timeout`.
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 100) > 0 else { continue }
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
+                if n <= 0 { break }
+                collected.append(contentsOf: chunk[0..<n])
             }
             return String(decoding: collected, as: UTF8.self)
         }

@@ -9,7 +9,29 @@ import Testing
         let dump = CommandRunner.helpDump()
         let tree = CommandTree.decode(dump: dump)?.addingAzCommands(AzRunner.commands)
         return Completer(tree: tree ?? CommandTree(commandName: "mlopslab"), builtins: REPL.builtins,
-                         values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"], "positional:start": ["cost-leak", "endpoint-init-crash"]][$0] })
+                         values: { ["area": ["cicd", "cost-management", "genai-quality"], "pack": ["fixture"], "positional:start": ["cost-leak", "endpoint-init-crash"]][$0] ?? CompletionValues().values(for: $0) })
+    }
+
+    @Test func ratingValuesOfSelfAssess() {
+        #expect(completer.complete(lineBeforeCursor: "self-assess --area cicd --rating ").candidates == ["green", "red", "yellow"])
+        #expect(completer.complete(lineBeforeCursor: "self-assess --area cicd --rating y").insertion == "ellow")
+    }
+
+    @Test func helpCompletesCommandsAndSubcommands() {
+        let commands = completer.complete(lineBeforeCursor: "help ").candidates
+        #expect(commands.contains("practice") && commands.contains("exam") && commands.contains("scorecard"))
+        #expect(!commands.contains { $0.hasPrefix("-") })
+        #expect(completer.complete(lineBeforeCursor: "help ex").candidates == ["exam"])
+        #expect(completer.complete(lineBeforeCursor: "help exam ").candidates == ["abandon", "history", "resume", "start"])
+        #expect(completer.complete(lineBeforeCursor: "help exam re").insertion == "sume")
+        #expect(completer.complete(lineBeforeCursor: "help nosuch ").candidates.isEmpty)
+    }
+
+    @Test func aLeafCommandOffersItsFlagsBeforeAnyDash() {
+        let flags = completer.complete(lineBeforeCursor: "practice ").candidates
+        #expect(flags.contains("--area") && flags.contains("--count") && flags.contains("--seed"))
+        #expect(!completer.complete(lineBeforeCursor: "practice --area cicd ").candidates.contains("--area"))
+        #expect(completer.complete(lineBeforeCursor: "scorecard ").candidates.contains("--format"))
     }
 
     @Test func theRealCommandTableIsReadable() {

@@ -94,3 +94,37 @@ private func answer(_ id: String, correct: Bool, at seconds: TimeInterval) -> An
         #expect(throws: StoreError.self) { try StateDatabase(url: url) }
     }
 }
+
+@Suite struct ConcurrentSetupTests {
+    /// Several connections open an older file at once (as a newer build's processes would): the
+    /// upgrade runs once and every opener sees the newest schema.
+    @Test func concurrentOpenersUpgradeAnOlderFileOnce() async throws {
+        for _ in 0..<5 {
+            let url = try temporaryDatabaseURL()
+            let queue = try DatabaseQueue(path: url.path)
+            try StateMigrations.migrator.migrate(queue, upTo: "v1-answers-sessions")
+            try queue.close()
+            let outcomes = await withTaskGroup(of: String?.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        do {
+                            return try StateDatabase(url: url).appliedMigrations().last
+                        } catch {
+                            return "failed: \(error)"
+                        }
+                    }
+                }
+                var all: [String?] = []
+                for await outcome in group { all.append(outcome) }
+                return all
+            }
+            #expect(outcomes == Array(repeating: "v4-lab-attempts", count: 4))
+        }
+    }
+
+    @Test func theSetupLockLivesBesideTheDatabase() throws {
+        let url = try temporaryDatabaseURL()
+        _ = try StateDatabase(url: url)
+        #expect(FileManager.default.fileExists(atPath: StateDatabase.setupLockURL(for: url).path))
+    }
+}

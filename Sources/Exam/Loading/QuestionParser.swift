@@ -126,7 +126,7 @@ struct ParseContext {
             guard let (options, keyCount) = choices(map, of: node, in: what, reader: &reader), let choose, let chooseNode else { return nil }
             let optionCount = reader.value(map, "options")?.sequence?.count ?? 0
             if choose < 2 || choose >= optionCount {
-                reader.report(chooseNode, "`choose` in \(what) must be from 2 to \(max(2, optionCount - 1)) (fewer than the \(optionCount) options), found \(choose)")
+                reader.report(chooseNode, Self.chooseProblem(choose: choose, optionCount: optionCount, in: what))
                 return nil
             }
             if keyCount != choose, let listNode = reader.value(map, "options") {
@@ -234,6 +234,18 @@ struct ParseContext {
     }
 
     /// `a` for 0, `b` for 1, ...
+    /// Why `choose` does not fit the options of a multiple question: at least 2, and fewer than
+    /// the options (choosing all of them would not be a question).
+    static func chooseProblem(choose: Int, optionCount: Int, in what: String) -> String {
+        if optionCount < 3 {
+            return "`choose: \(choose)` in \(what) cannot work with \(optionCount) option\(optionCount == 1 ? "" : "s"): a multiple question needs at least 3 options and `choose` from 2 to one less than the options"
+        }
+        if choose < 2 {
+            return "`choose: \(choose)` in \(what) is too small: a multiple question chooses at least 2 (use type: single for one answer)"
+        }
+        return "`choose: \(choose)` in \(what) is too large: with \(optionCount) options it can be at most \(optionCount - 1)"
+    }
+
     static func letter(_ index: Int) -> String {
         guard index >= 0, index < 26, let scalar = Unicode.Scalar(97 + index) else { return "#\(index + 1)" }
         return String(Character(scalar))

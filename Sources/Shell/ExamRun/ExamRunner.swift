@@ -3,8 +3,10 @@ import Exam
 import Foundation
 
 /// Runs a mock exam at the terminal: navigation, flags, the review screen, locking sections, the
-/// clock (submitting by itself when time runs out), and submission. Progress is saved after every
-/// change; leaving (quit, Ctrl-C, Ctrl-D, a closed terminal) pauses the exam with the clock running.
+/// clock (submitting by itself when time runs out, even while waiting for input), and submission.
+/// Progress is saved after every change; leaving (pause, quit, Ctrl-D, a closed terminal) pauses the
+/// exam with the clock running. Ctrl-C cancels the line being typed. The caller holds the exam's
+/// lease (`ExamLease`), so no other process changes the exam meanwhile.
 struct ExamRunner {
     let services: Services
     let store: ExamStore
@@ -26,18 +28,22 @@ struct ExamRunner {
             loaded.progress = session.progress
             try store.save(session.progress, of: loaded.record)
         }
-        func finish(_ reason: String?) throws {
+        func finish(_ reason: String?, at time: Date) throws {
             loaded.progress = session.progress
             if let reason { console.line(style.warn(reason)) }
-            let result = try store.submit(loaded, bank: services.bank, now: now())
+            let result = try store.submit(loaded, bank: services.bank, now: time)
             console.line()
             console.write(ExamReport(style: style, outline: services.outline).render(result))
         }
+        /// Submits at the deadline: the answers stand as they were when time ran out.
+        func timeUp() throws {
+            try finish(Self.timeUpMessage, at: min(now(), deadline))
+        }
 
         while true {
-            if now() >= deadline { return try finish("Time is up: the exam is submitted with the answers given so far.") }
+            if now() >= deadline { return try timeUp() }
             guard let slot = session.currentSlot, let question = services.bank.question(id: slot.questionID) else {
-                return try finish("This exam refers to a question no longer in the bank; it is submitted as it stands.")
+                return try finish("This exam refers to a question no longer in the bank; it is submitted as it stands.", at: now())
             }
             let section = session.currentSection
             if section != shownSection {
@@ -48,11 +54,20 @@ struct ExamRunner {
                 render(question, slot: slot, session: session, deadline: deadline)
                 needsRender = false
             }
-            switch prompt.read(for: question, prompt: "exam> ") {
-            case .endOfInput, .interrupted, .command("pause", _), .command("quit", _):
+            let input = prompt.read(for: question, prompt: "exam> ", deadline: deadline)
+            if input == .timedOut || now() >= deadline {
+                if case .answer = input { console.line(style.warn(Self.lateAnswerMessage)) }
+                return try timeUp()
+            }
+            switch input {
+            case .endOfInput, .command("pause", _), .command("quit", _):
                 try persist()
                 console.line("Exam paused with \(ExamClock.remaining(until: deadline, now: now())) left; the clock keeps running. Continue with: exam resume")
                 return
+            case .interrupted:
+                console.line("Line cancelled. pause (or Ctrl-D) leaves the exam; its clock keeps running.")
+            case .timedOut:
+                return try timeUp()
             case .answer(let given):
                 do {
                     try session.answer(given)
@@ -73,7 +88,7 @@ struct ExamRunner {
                 switch step {
                 case .moved: needsRender = true
                 case .leavingSection:
-                    if confirm("Leaving this section locks it: you cannot come back. Leave? (y/n) ") {
+                    if confirm("Leaving this section locks it: you cannot come back. Leave? (y/n) ", deadline: deadline) {
                         _ = session.leaveSection()
                         try persist()
                         needsRender = true
@@ -100,22 +115,30 @@ struct ExamRunner {
             case .command("submit", _):
                 let summary = session.summary
                 console.line("Answered \(summary.answered) of \(session.slotCount); \(summary.unanswered) unanswered; \(summary.flagged) flagged.")
-                if confirm("Submit? (y/n) ") { return try finish(nil) }
+                if confirm("Submit? (y/n) ", deadline: deadline) {
+                    if now() >= deadline { return try timeUp() }
+                    return try finish(nil, at: now())
+                }
             case .command:
                 console.line("During the exam: an answer, next, back, goto N, flag, review, time, scenario, submit, pause.")
             }
         }
     }
 
-    private func confirm(_ question: String) -> Bool {
+    static let timeUpMessage = "Time is up: the exam is submitted with the answers given so far."
+    static let lateAnswerMessage = "That answer came after the time ran out; it is not recorded."
+
+    /// Asks a y/n question (printed as a line in scripted mode); no, end of input, Ctrl-C or the
+    /// deadline passing count as no.
+    private func confirm(_ question: String, deadline: Date) -> Bool {
         while true {
-            switch console.readLine(prompt: question) {
+            switch console.ask(question, until: deadline) {
             case .line(let text):
                 let answer = text.trimmingCharacters(in: .whitespaces).lowercased()
                 if answer == "y" || answer == "yes" { return true }
                 if answer == "n" || answer == "no" { return false }
                 console.line("Please answer y or n.")
-            case .endOfInput, .interrupted:
+            case .endOfInput, .interrupted, nil:
                 return false
             }
         }
@@ -161,7 +184,11 @@ struct ExamRunner {
         }
         let summary = session.summary
         out += "Whole exam: \(summary.answered) answered, \(summary.unanswered) unanswered, \(summary.flagged) flagged."
-        if session.progress.lockedSections > 0 { out += " Sections 1-\(session.progress.lockedSections) are locked." }
+        switch session.progress.lockedSections {
+        case 0: break
+        case 1: out += " Section 1 is locked."
+        case let locked: out += " Sections 1-\(locked) are locked."
+        }
         return out + "\n"
     }
 }

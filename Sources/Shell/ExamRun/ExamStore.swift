@@ -13,9 +13,19 @@ struct ExamStore {
         var progress: ExamProgress
     }
 
-    func create(form: ExamForm, seed: UInt64, now: Date) throws -> Loaded {
+    /// Environment variable that overrides the exam's length in seconds. A test hook only: the
+    /// end-to-end tests use it to run out an exam's clock in a few seconds.
+    static let testSecondsVariable = "MLOPSLAB_TEST_EXAM_SECONDS"
+
+    /// The exam's length: `minutes`, unless the test hook gives a positive number of seconds.
+    static func duration(minutes: Int, environment: [String: String]) -> TimeInterval {
+        if let text = environment[testSecondsVariable], let seconds = Double(text), seconds > 0 { return seconds }
+        return Double(minutes) * 60
+    }
+
+    func create(form: ExamForm, seed: UInt64, now: Date, duration: TimeInterval) throws -> Loaded {
         let record = try database.createSession(SessionRecord(
-            kind: "exam", status: "open", startedAt: now, deadline: now.addingTimeInterval(Double(form.minutes) * 60),
+            kind: "exam", status: "open", startedAt: now, deadline: now.addingTimeInterval(duration),
             seed: Int64(bitPattern: seed), form: try JSONEncoder().encode(form), position: try JSONEncoder().encode(ExamProgress())))
         return Loaded(record: record, form: form, progress: ExamProgress())
     }
@@ -35,10 +45,12 @@ struct ExamStore {
         }
     }
 
+    /// Saves the exam's progress; fails when another process has closed the exam meanwhile.
     func save(_ progress: ExamProgress, of record: SessionRecord) throws {
-        var copy = record
-        copy.position = try JSONEncoder().encode(progress)
-        try database.updateSession(copy)
+        guard let id = record.id else { return }
+        guard try database.saveOpenSessionPosition(try JSONEncoder().encode(progress), id: id) else {
+            throw CLIError.invalidInput("this exam was submitted or abandoned by another mlopslab process; nothing more is saved (see: exam history)")
+        }
     }
 
     /// Question ids used by the `count` most recent exams, to keep consecutive forms apart.

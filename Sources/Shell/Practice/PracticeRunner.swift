@@ -4,7 +4,8 @@ import Foundation
 import Store
 
 /// Runs a drill: one question at a time, feedback and rationales after each answer, every answer
-/// saved at once and fed to spaced repetition. Used by `practice` and `review`.
+/// saved at once and fed to spaced repetition. Used by `practice` and `review`. Ctrl-C cancels the
+/// current question (not recorded) and moves on; Ctrl-D, `quit` or the end of input leave.
 struct PracticeRunner {
     let services: Services
     /// `practice` or `review`: recorded with each answer.
@@ -15,6 +16,8 @@ struct PracticeRunner {
         var answered = 0
         var correct = 0
         var skipped = 0
+        /// Questions cancelled with Ctrl-C.
+        var cancelled = 0
         var flagged = 0
         var stoppedEarly = false
     }
@@ -42,7 +45,12 @@ struct PracticeRunner {
                 console.line(view.instructions(question, extra: "skip, flag or quit"))
                 answerLoop: while true {
                     switch prompt.read(for: question) {
-                    case .endOfInput, .interrupted:
+                    case .interrupted:
+                        // Ctrl-C cancels this question (nothing is recorded) and goes on to the next.
+                        summary.cancelled += 1
+                        console.line("Question cancelled (not recorded). Ctrl-D or quit leaves the drill.")
+                        continue questionLoop
+                    case .endOfInput, .timedOut:
                         summary.stoppedEarly = true
                         break questionLoop
                     case .command("quit", _), .command("exit", _):
@@ -69,7 +77,7 @@ struct PracticeRunner {
             }
         }
         console.line()
-        console.line("\(source.capitalized): \(summary.answered) answered, \(summary.correct) correct" + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + (summary.stoppedEarly ? " (stopped early; every answer is saved)" : "") + ".")
+        console.line("\(source.capitalized): \(summary.answered) answered, \(summary.correct) correct" + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + (summary.cancelled > 0 ? ", \(summary.cancelled) cancelled" : "") + (summary.stoppedEarly ? " (stopped early; every answer is saved)" : "") + ".")
         return summary
     }
 

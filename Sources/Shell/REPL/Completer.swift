@@ -1,6 +1,7 @@
-/// Tab completion from the whole line before the cursor: command and subcommand names, option
-/// names of the command typed so far, and values of options (`--area` ids, `--pack` ids, and any
-/// option with a fixed set of values such as `--format`).
+/// Tab completion from the whole line before the cursor: command and subcommand names (also after
+/// `help`), option names of the command typed so far (after `--`, or at once for a command that
+/// takes nothing else), and values of options (`--area` ids, `--pack` ids, `--rating` levels, and
+/// any option with a fixed set of values such as `--format`).
 struct Completer {
     /// What Tab should do.
     struct Result: Equatable {
@@ -25,12 +26,12 @@ struct Completer {
     }
 
     func candidatesFor(context: [String], current: String) -> [String] {
+        if context.first == "help" { return helpCandidates(path: Array(context.dropFirst()), current: current) }
         var command = tree
         var pendingOption: CommandTree.Argument?
         var used = Set<String>()
         for word in context {
-            if let option = pendingOption {
-                _ = option
+            if pendingOption != nil {
                 pendingOption = nil
                 continue
             }
@@ -48,17 +49,38 @@ struct Completer {
         if let option = pendingOption {
             pool = valueCandidates(for: option)
         } else if current.hasPrefix("-") {
-            pool = (command.arguments ?? []).filter { $0.kind != "positional" && ($0.shouldDisplay ?? true) }
-                .filter { argument in argument.isRepeating == true || !(argument.names ?? []).contains { used.contains($0.spelled) } }
-                .compactMap { $0.names?.first(where: { $0.kind == "long" })?.spelled ?? $0.names?.first?.spelled }
-        } else if (command.subcommands ?? []).isEmpty, (command.arguments ?? []).contains(where: { $0.kind == "positional" }) {
-            pool = values("positional:\(command.commandName)") ?? []
-        } else {
+            pool = flags(of: command, used: used)
+        } else if !(command.subcommands ?? []).isEmpty {
             var names = (command.subcommands ?? []).map(\.commandName)
             if context.isEmpty { names += builtins }
             pool = names
+        } else if (command.arguments ?? []).contains(where: { $0.kind == "positional" }), let positional = values("positional:\(command.commandName)") {
+            pool = positional
+        } else if context.isEmpty {
+            pool = builtins
+        } else {
+            // A leaf command with nothing else to complete: offer its flags (`practice <Tab>`).
+            pool = flags(of: command, used: used)
         }
         return Array(Set(pool.filter { $0.hasPrefix(current) })).sorted()
+    }
+
+    /// `help [COMMAND ...] <Tab>`: command and subcommand names only, never flags.
+    private func helpCandidates(path: [String], current: String) -> [String] {
+        var command = tree
+        for word in path {
+            guard let sub = command.subcommand(named: word) else { return [] }
+            command = sub
+        }
+        let names = (command.subcommands ?? []).map(\.commandName)
+        return Array(Set(names.filter { $0.hasPrefix(current) })).sorted()
+    }
+
+    /// The flags of `command` not given yet (repeatable ones always), long spelling preferred.
+    private func flags(of command: CommandTree, used: Set<String>) -> [String] {
+        (command.arguments ?? []).filter { $0.kind != "positional" && ($0.shouldDisplay ?? true) }
+            .filter { argument in argument.isRepeating == true || !(argument.names ?? []).contains { used.contains($0.spelled) } }
+            .compactMap { $0.names?.first(where: { $0.kind == "long" })?.spelled ?? $0.names?.first?.spelled }
     }
 
     private func argument(spelled: String, in command: CommandTree) -> CommandTree.Argument? {

@@ -2,7 +2,8 @@ import Exam
 import Foundation
 import Labs
 
-/// Values Tab offers for options: area ids from the outline, pack ids from the bank, lab ids for
+/// Values Tab offers for options: area ids from the outline, pack ids from the bank, self-assessment
+/// ratings, lab ids for
 /// `lab start` and `labs test`, loaded on
 /// the first Tab that needs them so start-up stays fast.
 final class CompletionValues {
@@ -12,6 +13,8 @@ final class CompletionValues {
         if let cached = cache[option] { return cached }
         let loaded: [String]?
         switch option {
+        case "rating":
+            loaded = ["green", "red", "yellow"]
         case "area":
             loaded = (try? Outline.bundled())?.areaIDs
         case "pack":

@@ -11,18 +11,21 @@ final class EditLineConsole: Console {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
-    private let completer: Completer
+    /// Builds the completer on the first Tab: reading the command table costs more than the rest
+    /// of start-up, and many sessions never press Tab.
+    private let makeCompleter: () -> Completer
+    private lazy var completer: Completer = makeCompleter()
     private var promptBuffer: UnsafeMutablePointer<CChar>?
 
     /// - Parameters:
     ///   - historyURL: where history is loaded from and saved to (inside the state home).
-    ///   - completer: the candidates for Tab.
-    init?(historyURL: URL?, completer: Completer, colorEnabled: Bool) {
+    ///   - completer: makes the completer for Tab (called once, at the first Tab).
+    init?(historyURL: URL?, completer: @escaping () -> Completer, colorEnabled: Bool) {
         guard let editor = ceditline_init("mlopslab"), let history = ceditline_history_init(1000) else { return nil }
         self.editor = editor
         self.history = history
         self.historyPath = historyURL?.path
-        self.completer = completer
+        self.makeCompleter = completer
         self.colorEnabled = colorEnabled
         ceditline_set_editor(editor, "emacs")
         ceditline_set_history(editor, history)
@@ -48,11 +51,32 @@ final class EditLineConsole: Console {
     }
 
     func readLine(prompt: String) -> LineInput {
+        read(prompt: prompt, deadline: nil) ?? .endOfInput
+    }
+
+    /// Reads with an alarm set for `deadline`: it interrupts el_gets the way Ctrl-C does.
+    func readLine(prompt: String, until deadline: Date) -> LineInput? {
+        read(prompt: prompt, deadline: deadline)
+    }
+
+    private func read(prompt: String, deadline: Date?) -> LineInput? {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         _ = ceditline_take_interrupt()
+        _ = ceditline_take_alarm()
+        if let deadline {
+            let milliseconds = deadline.timeIntervalSinceNow * 1000
+            guard milliseconds > 0 else { return nil }
+            ceditline_arm_alarm(Int(min(milliseconds.rounded(.up), Double(Int32.max))))
+        }
         var count: Int32 = 0
-        guard let raw = el_gets(editor, &count) else {
+        let got = el_gets(editor, &count)
+        if deadline != nil { ceditline_disarm_alarm() }
+        guard let raw = got else {
+            if ceditline_take_alarm() != 0 {
+                write("\n")
+                return nil
+            }
             if ceditline_take_interrupt() != 0 {
                 write("^C\n")
                 return .interrupted

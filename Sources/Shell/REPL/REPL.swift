@@ -5,10 +5,20 @@ import Foundation
 /// `exit`, `quit` or end of input. No command ends the process; errors are printed and the loop
 /// goes on. On a terminal, lines come from libedit (history, Tab completion); otherwise plain
 /// lines are read without prompts, so `mlopslab < session.txt` behaves like a typed session.
+///
+/// Exit status: 0 after `exit`/`quit` (or `exit N` for N) and after Ctrl-D at a terminal; at the
+/// end of a piped script, the status of its last command, so a failing script fails.
 struct REPL {
     let context: CommandContext
 
     static let builtins = ["help", "exit", "quit"]
+
+    /// What `help` adds under the command list in the REPL.
+    static let builtinsHelp = """
+    REPL:
+      help [COMMAND ...]      Show help for a command (help exam resume).
+      exit, quit              Leave the REPL (Ctrl-D too). Ctrl-C cancels the line being typed.
+    """
 
     func run() -> Int32 {
         let console = context.console
@@ -19,7 +29,7 @@ struct REPL {
         while true {
             switch console.readLine(prompt: "mlopslab> ") {
             case .endOfInput:
-                return last
+                return console.isInteractive ? 0 : last
             case .interrupted:
                 continue
             case .line(let text):
@@ -34,13 +44,35 @@ struct REPL {
                 guard let first = words.first, !first.hasPrefix("#") else { continue }
                 switch first {
                 case "exit", "quit":
-                    return last
+                    guard let status = Self.exitStatus(Array(words.dropFirst())) else {
+                        console.writeError("error: \(first) takes at most a status number from 0 to 255, e.g. \(first) 1\n")
+                        last = 2
+                        continue
+                    }
+                    return status
                 case "help":
-                    last = CommandRunner.run(words: Array(words.dropFirst()) + ["--help"], context: context)
+                    last = help(Array(words.dropFirst()))
                 default:
                     last = CommandRunner.run(words: words, context: context)
                 }
             }
         }
+    }
+
+    /// `exit` → 0, `exit N` → N (0-255); nil for anything else.
+    static func exitStatus(_ arguments: [String]) -> Int32? {
+        guard let word = arguments.first else { return 0 }
+        guard arguments.count == 1, let status = Int32(word), (0...255).contains(status) else { return nil }
+        return status
+    }
+
+    private func help(_ words: [String]) -> Int32 {
+        if let problem = HelpRequest.problem(with: words) {
+            context.console.writeError("error: \(problem.message)\n")
+            return problem.exitCode
+        }
+        let status = CommandRunner.run(words: words + ["--help"], context: context)
+        if words.isEmpty { context.console.line(Self.builtinsHelp) }
+        return status
     }
 }

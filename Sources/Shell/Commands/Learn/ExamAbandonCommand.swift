@@ -10,6 +10,8 @@ struct ExamAbandonCommand: ParsableCommand {
 
     func run() throws {
         let services = try Services.open()
+        let lease = try ExamLease.take(in: services.context.home)
+        defer { lease.release() }
         let store = ExamStore(database: services.database)
         guard let open = try store.openExam() else { throw CLIError.invalidInput("no exam in progress") }
         try store.abandon(open.record)

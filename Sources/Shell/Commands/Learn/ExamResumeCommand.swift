@@ -10,7 +10,9 @@ struct ExamResumeCommand: ParsableCommand {
     )
 
     func run() throws {
-        let services = try Services.open()
+        let services = try Services.open(submittingExpiredExam: false)
+        let lease = try ExamLease.take(in: services.context.home)
+        defer { lease.release() }
         let store = ExamStore(database: services.database)
         guard let open = try store.openExam() else {
             throw CLIError.invalidInput("no exam in progress; start one with: exam")

@@ -21,7 +21,7 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: "Only questions of this scenario pack.")
     var pack: String?
 
-    @Option(help: "How many questions.")
+    @Option(parsing: .unconditional, help: "How many questions (at least 1).")
     var count: Int = 10
 
     @Option(help: "Seed for the question order (the same seed gives the same drill).")
@@ -36,7 +36,7 @@ struct PracticeCommand: ParsableCommand {
         if let pack, !services.bank.packs.contains(where: { $0.id == pack }) {
             throw CLIError.invalidInput("unknown pack '\(pack)'; packs: \(services.bank.packs.map(\.id).sorted().joined(separator: ", "))")
         }
-        guard count > 0 else { throw CLIError.invalidInput("--count must be at least 1") }
+        guard count > 0 else { throw CLIError.invalidInput("--count must be a positive number of questions, got \(count)") }
         let answered = try services.database.answeredQuestionIDs()
         let chosen = DrillPlan.questions(
             from: services.bank, area: area, pack: pack, count: count,

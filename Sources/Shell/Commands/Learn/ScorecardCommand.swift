@@ -28,12 +28,7 @@ struct ScorecardCommand: ParsableCommand {
         let color = out == nil && format == .text && services.console.colorEnabled
         let text = ScorecardRenderer.render(card, format: format, color: color)
         if let out {
-            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            do {
-                try text.write(to: url, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError.unwritableFile(path: url.path, reason: error.localizedDescription)
-            }
+            let url = try FileProblem.write(text, toPath: out, example: "scorecard.\(format.fileExtension)")
             services.console.line("Scorecard written to \(url.path).")
         } else {
             services.console.write(text.hasSuffix("\n") ? text : text + "\n")

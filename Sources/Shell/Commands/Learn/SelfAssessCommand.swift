@@ -40,7 +40,7 @@ struct SelfAssessCommand: ParsableCommand {
         for area in services.outline.areas {
             let shown = current[area.id].map { " [\($0)]" } ?? ""
             asking: while true {
-                switch console.readLine(prompt: "\(area.title)\(shown)? ") {
+                switch console.ask("\(area.title)\(shown)? ") {
                 case .endOfInput, .interrupted:
                     return
                 case .line(let text):
