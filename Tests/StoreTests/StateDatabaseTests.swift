@@ -118,7 +118,7 @@ private func answer(_ id: String, correct: Bool, at seconds: TimeInterval) -> An
                 for await outcome in group { all.append(outcome) }
                 return all
             }
-            #expect(outcomes == Array(repeating: "v4-lab-attempts", count: 4))
+            #expect(outcomes == Array(repeating: "v5-answer-days", count: 4))
         }
     }
 
