@@ -91,9 +91,23 @@ struct LiveClient: Sendable {
         return try await testCallback(Response(status: HTTPResponse.Status(code: http.statusCode), headers: fields, body: ByteBuffer(bytes: data)))
     }
 
+    /// Sends on a session of its own: a request that times out (URLSession's libcurl loop can stall
+    /// under load, and a stall on the shared session stalls every test at once) is sent once more
+    /// on a fresh session.
     private func send(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        try await withCheckedThrowingContinuation { continuation in
-            URLSession.shared.dataTask(with: request) { data, response, error in
+        var request = request
+        request.timeoutInterval = 30
+        do {
+            return try await send(request, on: URLSession(configuration: .ephemeral))
+        } catch let error as URLError where error.code == .timedOut {
+            return try await send(request, on: URLSession(configuration: .ephemeral))
+        }
+    }
+
+    private func send(_ request: URLRequest, on session: URLSession) async throws -> (Data, URLResponse) {
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
                 if let error { continuation.resume(throwing: error) }
                 else if let response { continuation.resume(returning: (data ?? Data(), response)) }
                 else { continuation.resume(throwing: Failure.notHTTP) }
