@@ -26,12 +26,7 @@ public struct DeploymentBilling: Sendable {
         let now = try workspace.clock.now()
         var entry = try load(endpoint: endpoint, deployment: deployment, in: target)
             ?? Entry(endpoint: endpoint, deployment: deployment, instanceType: instanceType, instanceCount: count, billing: [], deletedAt: nil)
-        entry.billing = ComputeStore.close(entry.billing, at: now)
-        entry.billing.append(period(start: now, instanceType: instanceType, count: count))
-        entry.instanceType = instanceType
-        entry.instanceCount = count
-        entry.deletedAt = nil
-        try save(entry, in: target)
+        try startPeriod(&entry, at: now, instanceType: instanceType, count: count, in: target)
     }
 
     /// A deployment's instance_type or instance_count changed: the open period ends, a new one starts.
@@ -42,6 +37,11 @@ public struct DeploymentBilling: Sendable {
         }
         guard entry.instanceType.caseInsensitiveCompare(instanceType) != .orderedSame || entry.instanceCount != count || entry.deletedAt != nil else { return }
         let now = try workspace.clock.now()
+        try startPeriod(&entry, at: now, instanceType: instanceType, count: count, in: target)
+    }
+
+    /// Ends the open period and starts one at the new size.
+    private func startPeriod(_ entry: inout Entry, at now: Date, instanceType: String, count: Int, in target: WorkspaceTarget) throws {
         entry.billing = ComputeStore.close(entry.billing, at: now)
         entry.billing.append(period(start: now, instanceType: instanceType, count: count))
         entry.instanceType = instanceType
